@@ -1,0 +1,42 @@
+using Kernel.Generated.CodeGen;
+using NSwag.Commands;
+
+// Usage: Kernel.Generated.CodeGen <nswag.json> <output .cs file>
+// Exit code 0 on success; 1 with NSwag's own message on stdout/stderr otherwise.
+if (args.Length != 2)
+{
+    Console.Error.WriteLine("usage: Kernel.Generated.CodeGen <nswag.json> <output.cs>");
+    return 2;
+}
+
+var nswagJson = Path.GetFullPath(args[0]);
+var output = Path.GetFullPath(args[1]);
+
+try
+{
+    var document = await NSwagDocument.LoadWithTransformationsAsync(nswagJson, variables: null);
+    var command = document.CodeGenerators.OpenApiToCSharpClientCommand
+        ?? throw new InvalidOperationException($"{nswagJson} has no openApiToCSharpClient code generator.");
+
+    DotNetNaming.Apply(command.Settings);
+
+    var openApi = await document.SelectedSwaggerGenerator.RunAsync(null, null);
+    var code = new NSwag.CodeGeneration.CSharp.CSharpClientGenerator((NSwag.OpenApiDocument)openApi, command.Settings).GenerateFile();
+
+    Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+    // Write only on change, so an unchanged result keeps its timestamp.
+    if (!File.Exists(output) || await File.ReadAllTextAsync(output) != code)
+    {
+        await File.WriteAllTextAsync(output, code);
+    }
+
+    Console.WriteLine($"Kernel.Generated.CodeGen: generated {output}");
+    return 0;
+}
+catch (Exception ex)
+{
+    // NSwag's own message (YAML syntax error, dangling $ref, ...) is what the user needs.
+    Console.Error.WriteLine($"{nswagJson}: error KGEN001: NSwag failed: {ex.GetBaseException().Message}");
+    Console.Error.WriteLine(ex.ToString());
+    return 1;
+}
