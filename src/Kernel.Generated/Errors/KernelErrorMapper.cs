@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Kernel;
+
+/// <summary>
+/// Turns what the generated client throws into the Kernel exception family. The generated
+/// exception itself is never passed on: its message embeds the raw body, which for a
+/// create's response holds the plaintext key.
+/// </summary>
+internal static class KernelErrorMapper
+{
+    public static KernelException FromGenerated(ApiKeysClientException generated, KernelOperation operation, SecretRedactor redactor)
+    {
+        var rawBody = redactor.Redact(generated.Response);
+        var status = generated.StatusCode;
+
+        if (status is >= 200 and <= 299)
+        {
+            var reason = generated.InnerException is JsonException json ? redactor.Redact(json.Message) : "the body was empty";
+            return new KernelInvalidResponseException(
+                $"{operation} answered {status}, but the body is not the {operation.ResultName} the API promises: {reason}",
+                status,
+                rawBody);
+        }
+
+        var error = (generated as ApiKeysClientException<Error>)?.Result ?? TryParseError(generated.Response);
+        if (error is not null)
+        {
+            error.Message = redactor.Redact(error.Message)!;
+        }
+
+        return FromStatus(status, error, rawBody, generated.Headers);
+    }
+
+    public static KernelApiException FromStatus(int status, Error? error, string? rawBody, IReadOnlyDictionary<string, IEnumerable<string>>? headers) => status switch
+    {
+        400 => new KernelBadRequestException(status, error, rawBody, headers),
+        401 => new KernelAuthenticationException(status, error, rawBody, headers),
+        403 => new KernelPermissionDeniedException(status, error, rawBody, headers),
+        404 => new KernelNotFoundException(status, error, rawBody, headers),
+        409 => new KernelConflictException(status, error, rawBody, headers),
+        422 => new KernelUnprocessableEntityException(status, error, rawBody, headers),
+        429 => new KernelRateLimitException(status, error, rawBody, headers),
+        >= 500 => new KernelServerException(status, error, rawBody, headers),
+        _ => new KernelApiException(status, error, rawBody, headers),
+    };
+
+    // An undeclared status (409, 429, 503...) still usually carries Kernel's Error body.
+    private static Error? TryParseError(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body) || body!.TrimStart()[0] != '{')
+        {
+            return null;
+        }
+
+        try
+        {
+            var token = JObject.Parse(body);
+            return token["code"]?.Type == JTokenType.String ? token.ToObject<Error>() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

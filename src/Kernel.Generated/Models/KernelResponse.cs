@@ -1,0 +1,39 @@
+namespace Kernel;
+
+/// <summary>
+/// A result together with the HTTP response it came from: status, headers and Kernel's
+/// rate-limit headers. Returned by every <c>...WithResponseAsync</c> method.
+/// </summary>
+/// <typeparam name="T">The parsed body.</typeparam>
+public sealed class KernelResponse<T>
+{
+    /// <summary>Creates a response.</summary>
+    public KernelResponse(T value, int statusCode, KernelHeaders headers, int attempts)
+    {
+        Value = value;
+        StatusCode = statusCode;
+        Headers = headers;
+        Attempts = attempts;
+    }
+
+    /// <summary>The parsed body.</summary>
+    public T Value { get; }
+
+    /// <summary>The HTTP status code (any 2xx).</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The response headers, case-insensitive.</summary>
+    public KernelHeaders Headers { get; }
+
+    /// <summary>How many attempts the call took (1 when it was not retried).</summary>
+    public int Attempts { get; }
+
+    /// <summary><c>X-RateLimit-Limit</c>, when sent.</summary>
+    public long? RateLimitLimit => Headers.RateLimitLimit;
+
+    /// <summary><c>X-RateLimit-Remaining</c>, when sent.</summary>
+    public long? RateLimitRemaining => Headers.RateLimitRemaining;
+
+    /// <summary>Status and type only: the value may hold a secret.</summary>
+    public override string ToString() => $"KernelResponse<{typeof(T).Name}> {{ StatusCode = {StatusCode}, Attempts = {Attempts}, Value = {Value} }}";
+}

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Kernel;
+
+/// <summary>
+/// Runs one facade call over the generated client: per-attempt timeout, retries with
+/// back-off, mapping to the Kernel exception family, and logging. Every operation goes
+/// through <see cref="SendAsync{T}"/>, so the rules are the same for all of them.
+/// </summary>
+internal sealed class KernelPipeline
+{
+    private readonly TimeSpan _timeout;
+    private readonly RetryPolicy _retryPolicy;
+    private readonly SecretRedactor _redactor;
+    private readonly ILogger _logger;
+    private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+
+    public KernelPipeline(TimeSpan timeout, RetryPolicy retryPolicy, SecretRedactor redactor, ILogger? logger, Func<TimeSpan, CancellationToken, Task>? delay = null)
+    {
+        _timeout = timeout;
+        _retryPolicy = retryPolicy;
+        _redactor = redactor;
+        _logger = logger ?? NullLogger.Instance;
+        _delay = delay ?? Task.Delay;
+    }
+
+    public async Task<KernelResponse<T>> SendAsync<T>(
+        KernelOperation operation,
+        Func<CancellationToken, Task<ApiKeysClientResponse<T>>> call,
+        Func<T, string?>? checkResult,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var stopwatch = Stopwatch.StartNew();
+            KernelException failure;
+            RetryPolicy.Failure observed;
+
+            using (var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                attemptCancellation.CancelAfter(_timeout);
+                _logger.LogDebug("Kernel {Method} {Path}: attempt {Attempt}", operation.Method, operation.Path, attempt);
+                try
+                {
+                    var response = await call(attemptCancellation.Token).ConfigureAwait(false);
+                    var problem = checkResult?.Invoke(response.Result);
+                    if (problem is not null)
+                    {
+                        throw new KernelInvalidResponseException(
+                            $"{operation} answered {response.StatusCode}, but the body is not the {operation.ResultName} the API promises: {problem}",
+                            response.StatusCode,
+                            rawBody: null) { Attempts = attempt };
+                    }
+
+                    _logger.LogInformation("Kernel {Method} {Path} -> {Status} in {ElapsedMs} ms (attempt {Attempt})",
+                        operation.Method, operation.Path, response.StatusCode, stopwatch.ElapsedMilliseconds, attempt);
+                    return new KernelResponse<T>(response.Result, response.StatusCode, KernelHeaders.From(response.Headers), attempt);
+                }
+                catch (ApiKeysClientException generated)
+                {
+                    failure = KernelErrorMapper.FromGenerated(generated, operation, _redactor);
+                    if (failure is KernelInvalidResponseException)
+                    {
+                        // The server answered success: nothing to retry, the request was carried out.
+                        failure.Attempts = attempt;
+                        LogFailure(operation, failure, stopwatch, attempt);
+                        throw failure;
+                    }
+
+                    var api = (KernelApiException)failure;
+                    observed = new RetryPolicy.Failure(api.StatusCode, api.Headers, mayHaveReachedServer: true);
+                    if (_logger.IsEnabled(LogLevel.Trace) && api.RawBody is not null)
+                    {
+                        _logger.LogTrace("Kernel {Method} {Path} error body: {Body}", operation.Method, operation.Path, api.RawBody);
+                    }
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // The caller's own cancellation: theirs, unwrapped, with their token.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    throw;
+                }
+                catch (OperationCanceledException canceled)
+                {
+                    // Our per-attempt timeout (or the HttpClient's own Timeout).
+                    failure = new KernelTimeoutException(
+                        $"{operation} timed out after {_timeout.TotalSeconds:0.###} s (attempt {attempt}).",
+                        canceled.InnerException as TimeoutException);
+                    observed = new RetryPolicy.Failure(null, null, mayHaveReachedServer: true);
+                }
+                catch (HttpRequestException requestFailure)
+                {
+                    var neverSent = NeverLeft(requestFailure);
+                    failure = new KernelConnectionException(
+                        $"{operation} failed: {(neverSent ? "could not connect" : "the connection failed before a response arrived")} ({Describe(requestFailure)}).");
+                    observed = new RetryPolicy.Failure(null, null, mayHaveReachedServer: !neverSent);
+                }
+                catch (IOException ioFailure)
+                {
+                    // The response began but its body broke off (reset, truncated stream).
+                    failure = new KernelConnectionException($"{operation} failed: the connection broke while reading the response ({ioFailure.GetType().Name}).");
+                    observed = new RetryPolicy.Failure(null, null, mayHaveReachedServer: true);
+                }
+            }
+
+            failure.Attempts = attempt;
+            LogFailure(operation, failure, stopwatch, attempt);
+
+            var verdict = _retryPolicy.Judge(operation, observed, retriesSoFar: attempt - 1);
+            if (!verdict.Retry)
+            {
+                if (verdict.OutcomeUnknown)
+                {
+                    throw new KernelOutcomeUnknownException(operation.ToString(), operation.RequestedName, failure) { Attempts = attempt };
+                }
+
+                throw failure;
+            }
+
+            var delay = _retryPolicy.Delay(attempt - 1, observed.Headers, DateTimeOffset.UtcNow);
+            _logger.LogWarning("Kernel {Method} {Path}: retrying in {DelayMs} ms after attempt {Attempt} failed: {Reason}",
+                operation.Method, operation.Path, (long)delay.TotalMilliseconds, attempt, failure.Message);
+            await _delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void LogFailure(KernelOperation operation, KernelException failure, Stopwatch stopwatch, int attempt)
+    {
+        var status = failure is KernelApiException api ? api.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : failure.GetType().Name;
+        _logger.LogInformation("Kernel {Method} {Path} -> {Status} in {ElapsedMs} ms (attempt {Attempt})",
+            operation.Method, operation.Path, status, stopwatch.ElapsedMilliseconds, attempt);
+    }
+
+    /// <summary>True when the request certainly never reached the server (nothing was sent).</summary>
+    private static bool NeverLeft(HttpRequestException failure)
+    {
+#if NET8_0_OR_GREATER
+        if (failure.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError)
+        {
+            return true;
+        }
+#endif
+        for (Exception? inner = failure; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException socket && socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.TryAgain or SocketError.NoData)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Only exception types and socket codes: their messages can repeat a URL or header.
+    private static string Describe(HttpRequestException failure)
+    {
+        for (Exception? inner = failure; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException socket)
+            {
+                return socket.SocketErrorCode.ToString();
+            }
+        }
+
+#if NET8_0_OR_GREATER
+        return failure.HttpRequestError.ToString();
+#else
+        return failure.InnerException?.GetType().Name ?? nameof(HttpRequestException);
+#endif
+    }
+}
