@@ -81,13 +81,13 @@ public class ApiKeysService
             throw new ArgumentNullException(nameof(request));
         }
 
-        // Validate a snapshot and send that snapshot: what was checked is what goes out,
-        // identical on every retry, whatever the caller does with their object meanwhile.
-        var snapshot = Snapshot(request);
-        ApiKeyValidation.ValidateName(snapshot.Name, nameof(request));
-        ApiKeyValidation.ValidateDaysToExpire(snapshot.DaysToExpire, nameof(request));
-        ApiKeyValidation.ValidateProjectId(snapshot.ProjectId, nameof(request));
+        ApiKeyValidation.ValidateName(request.Name, nameof(request));
+        ApiKeyValidation.ValidateDaysToExpire(request.DaysToExpire, nameof(request));
+        ApiKeyValidation.ValidateProjectId(request.ProjectId, nameof(request));
 
+        // Send a copy: every retry sends exactly what was validated, whatever the caller
+        // does with their object meanwhile.
+        var snapshot = Snapshot(request);
         var operation = new KernelOperation("POST", "org/api_keys", nameof(CreatedApiKey), createsKey: true, requestedName: snapshot.Name);
         return _pipeline.SendAsync(operation, ct => _client.PostApiKeysAsync(snapshot, ct), CheckCreatedKey, cancellationToken);
     }

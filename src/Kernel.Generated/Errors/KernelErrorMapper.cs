@@ -11,19 +11,10 @@ namespace Kernel;
 /// </summary>
 internal static class KernelErrorMapper
 {
-    public static KernelException FromGenerated(ApiKeysClientException generated, KernelOperation operation, SecretRedactor redactor)
+    public static KernelApiException FromGenerated(ApiKeysClientException generated, KernelOperation operation, SecretRedactor redactor)
     {
         var rawBody = redactor.Redact(generated.Response);
         var status = generated.StatusCode;
-
-        if (status is >= 200 and <= 299)
-        {
-            var reason = generated.InnerException is JsonException json ? redactor.Redact(json.Message) : "the body was empty";
-            return new KernelInvalidResponseException(
-                $"{operation} answered {status}, but the body is not the {operation.ResultName} the API promises: {reason}",
-                status,
-                rawBody);
-        }
 
         var error = (generated as ApiKeysClientException<Error>)?.Result ?? TryParseError(generated.Response);
         if (error is not null)

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Newtonsoft.Json;
 
 namespace Kernel;
 
@@ -64,18 +65,30 @@ internal sealed class KernelPipeline
                         operation.Method, operation.Path, response.StatusCode, stopwatch.ElapsedMilliseconds, attempt);
                     return new KernelResponse<T>(response.Result, response.StatusCode, KernelHeaders.From(response.Headers), attempt);
                 }
-                catch (ApiKeysClientException generated)
+                catch (ApiKeysClientException generated) when (generated.StatusCode is >= 200 and <= 299)
                 {
-                    failure = KernelErrorMapper.FromGenerated(generated, operation, _redactor);
-                    if (failure is KernelInvalidResponseException)
+                    // A success the generated code did not expect (a 200 where the spec says
+                    // 201), or a body it could not read. Either way the server acted: read the
+                    // body once more ourselves, and never retry.
+                    var (value, problem) = ReadSuccessBody(generated, checkResult);
+                    if (value is null)
                     {
-                        // The server answered success: nothing to retry, the request was carried out.
-                        failure.Attempts = attempt;
+                        failure = new KernelInvalidResponseException(
+                            $"{operation} answered {generated.StatusCode}, but the body is not the {operation.ResultName} the API promises: {problem}",
+                            generated.StatusCode,
+                            _redactor.Redact(generated.Response)) { Attempts = attempt };
                         LogFailure(operation, failure, stopwatch, attempt);
                         throw failure;
                     }
 
-                    var api = (KernelApiException)failure;
+                    _logger.LogInformation("Kernel {Method} {Path} -> {Status} in {ElapsedMs} ms (attempt {Attempt})",
+                        operation.Method, operation.Path, generated.StatusCode, stopwatch.ElapsedMilliseconds, attempt);
+                    return new KernelResponse<T>(value, generated.StatusCode, KernelHeaders.From(generated.Headers), attempt);
+                }
+                catch (ApiKeysClientException generated)
+                {
+                    var api = KernelErrorMapper.FromGenerated(generated, operation, _redactor);
+                    failure = api;
                     observed = new RetryPolicy.Failure(api.StatusCode, api.Headers, mayHaveReachedServer: true);
                     if (_logger.IsEnabled(LogLevel.Trace) && api.RawBody is not null)
                     {
@@ -129,6 +142,31 @@ internal sealed class KernelPipeline
             _logger.LogWarning("Kernel {Method} {Path}: retrying in {DelayMs} ms after attempt {Attempt} failed: {Reason}",
                 operation.Method, operation.Path, (long)delay.TotalMilliseconds, attempt, failure.Message);
             await _delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private (T? Value, string Problem) ReadSuccessBody<T>(ApiKeysClientException generated, Func<T, string?>? checkResult)
+    {
+        if (string.IsNullOrWhiteSpace(generated.Response))
+        {
+            return (default, "the body was empty");
+        }
+
+        try
+        {
+            var value = JsonConvert.DeserializeObject<T>(generated.Response!);
+            if (value is null)
+            {
+                return (default, "the body was null");
+            }
+
+            var problem = checkResult?.Invoke(value);
+            return problem is null ? (value, "") : (default, problem);
+        }
+        catch (JsonException json)
+        {
+            // Newtonsoft's messages name the JSON path and position, not values; redact anyway.
+            return (default, _redactor.Redact(json.Message)!);
         }
     }
 

@@ -1,0 +1,51 @@
+using Kernel.Generated.SpecUpdate;
+using YamlDotNet.RepresentationModel;
+using static Kernel.Generated.SpecUpdate.Tests.SpecUpdateRun;
+
+namespace Kernel.Generated.SpecUpdate.Tests;
+
+/// <summary>The command on a copy of the repository's own vendored spec.</summary>
+internal sealed class RepoSpecTests : TempDirectoryTest
+{
+    [Test]
+    public void Keeps_everything_the_client_is_generated_from()
+    {
+        File.Copy(Path.Combine(RepoRoot(), "openapi", "kernel.yaml"), PathIn("input.yaml"));
+
+        var run = Of(PathIn("input.yaml"), "--output", PathIn("kernel.yaml"));
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
+
+        var document = Load(PathIn("kernel.yaml"));
+        var post = document["paths"]["/org/api_keys"]["post"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(post["operationId"].ToString(), Is.EqualTo("postApiKeys"));
+            Assert.That(Keys(document["components"]["schemas"]), Is.SupersetOf(new[]
+            {
+                "Error", "CreateApiKeyRequest", "CreatedApiKey", "ApiKey", "ApiKeyCreator", "ErrorDetail",
+            }));
+            Assert.That(Keys(document["components"]["securitySchemes"]), Does.Contain("bearerAuth"));
+            Assert.That(((YamlSequenceNode)document["tags"]).Children, Has.Count.EqualTo(1));
+        });
+
+        // Every value kept reads back exactly, the code samples (tabs, blank lines) included.
+        AssertSameTree(document, ApiKeysCut.Cut(Load(PathIn("input.yaml"))));
+
+        // And it is a fixed point: the result read back gives itself.
+        var again = Of(PathIn("kernel.yaml"), "--output", PathIn("kernel.yaml"), "--check");
+        Assert.That(again.ExitCode, Is.EqualTo(0), again.Stderr);
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Kernel.Generated.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no Kernel.Generated.sln above {AppContext.BaseDirectory}");
+    }
+}
