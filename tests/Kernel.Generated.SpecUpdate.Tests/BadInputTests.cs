@@ -45,6 +45,12 @@ internal sealed class BadInputTests : TempDirectoryTest
     }
 
     [Test]
+    public void Fails_on_a_directory()
+    {
+        AssertFailsLeavingOutputAlone(Dir, $"error: {Dir}: cannot read {Dir}: it is a directory");
+    }
+
+    [Test]
     public void Fails_on_an_unreachable_url()
     {
         // Port 1 on loopback: nothing listens there, so the connection is refused at once.

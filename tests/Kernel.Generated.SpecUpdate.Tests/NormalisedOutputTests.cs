@@ -51,6 +51,15 @@ internal sealed class NormalisedOutputTests : TempDirectoryTest
     }
 
     [Test]
+    public void Unquoted_status_code_keys_are_written_as_the_strings_they_are()
+    {
+        var unquoted = File.ReadAllText(Fixture("multi-tag.yaml")).Replace("'201':", "201:").Replace("'404':", "404:");
+        File.WriteAllText(PathIn("unquoted.yaml"), unquoted);
+
+        Assert.That(Write(PathIn("unquoted.yaml"), "from-unquoted.yaml"), Is.EqualTo(Write(Fixture("multi-tag.yaml"), "from-yaml.yaml")));
+    }
+
+    [Test]
     public void Uses_LF_two_space_indentation_and_a_trailing_newline()
     {
         var text = System.Text.Encoding.UTF8.GetString(Write(Fixture("multi-tag.yaml"), "kernel.yaml"));

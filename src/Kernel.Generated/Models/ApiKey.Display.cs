@@ -18,7 +18,7 @@ public partial class ApiKey
 /// A newly created (or rotated) key. <see cref="Key"/> holds the plaintext, returned only
 /// once: store it now. <c>ToString()</c> and the debugger show only the masked key.
 /// </summary>
-[DebuggerDisplay("{ToString(),nq}")]
+// DebuggerDisplay is inherited from ApiKey.
 [DebuggerTypeProxy(typeof(CreatedApiKeyDebugView))]
 public partial class CreatedApiKey
 {
