@@ -105,5 +105,35 @@ internal sealed class NormalisedOutputTests : TempDirectoryTest
             "              -d '{\"name\": \"staging\"}'\n"));
     }
 
+    [Test]
+    public void Awkward_strings_read_back_exactly()
+    {
+        string[] awkward =
+        [
+            "- dash", "key: value", "#hash", " leading", "trailing ", "tab\tinside", "\ttab first", "'single", "\"double",
+            "*star", "multi\nline", "kept\nnewlines\n\n", " indented\nfirst line", "crlf\r\nline", "bell\a", "nel\u0085x",
+            "line\u2028separator", "été", "emoji \U0001F600", "---", "a # b", "1e3", "0x1F", "~", "",
+        ];
+        var values = new JsonArray([.. awkward.Select(v => JsonValue.Create(v))]);
+        var document = new JsonObject
+        {
+            ["openapi"] = "3.1.0",
+            ["paths"] = new JsonObject
+            {
+                ["/keys"] = new JsonObject
+                {
+                    ["get"] = new JsonObject { ["tags"] = new JsonArray("API Keys"), ["x-values"] = values },
+                },
+            },
+        };
+        File.WriteAllText(PathIn("awkward.json"), document.ToJsonString());
+
+        var first = Write(PathIn("awkward.json"), "first.yaml");
+        var readBack = Load(PathIn("first.yaml"))["paths"]["/keys"]["get"]["x-values"];
+
+        Assert.That(((YamlDotNet.RepresentationModel.YamlSequenceNode)readBack).Children.Select(v => v.ToString()), Is.EqualTo(awkward));
+        Assert.That(Write(PathIn("first.yaml"), "second.yaml"), Is.EqualTo(first));
+    }
+
     private string WriteText() => System.Text.Encoding.UTF8.GetString(Write(Fixture("multi-tag.yaml"), "kernel.yaml"));
 }

@@ -1,0 +1,1 @@
+return Kernel.Generated.SpecUpdate.SpecUpdateCommand.Run(args, Console.Out, Console.Error);
