@@ -20,13 +20,51 @@ public class PackageConsumptionTests
     [OneTimeSetUp]
     public async Task Pack()
     {
-        _work = Directory.CreateTempSubdirectory("kernel-package-test-").FullName;
+        // Always absolute and outside the repository: the library's project globs **/*.cs,
+        // so a work folder under src/ would feed the packed copy's generated code back into it.
+        var temp = Path.GetFullPath(Path.GetTempPath());
+        if (temp.StartsWith(RepoPaths.Root, StringComparison.Ordinal))
+        {
+            temp = "/tmp";
+        }
+
+        _work = Path.Combine(temp, "kernel-package-test-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_work);
         _feed = Path.Combine(_work, "feed");
+
+        // Pack a copy of the sources (no bin/ or obj/): the package must build from a clean
+        // checkout, and the repository's own build outputs stay untouched.
+        var source = Path.Combine(_work, "source");
+        foreach (var path in new[] { "src/Kernel.Generated", "build/Kernel.Generated.CodeGen", "openapi", "build/NSwagGeneration.targets", "nswag.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig" })
+        {
+            CopySources(RepoPaths.Combine(path), Path.Combine(source, path));
+        }
+
         var pack = await ProcessRunner.RunAsync("dotnet",
-            ["pack", RepoPaths.Combine("src", "Kernel.Generated", "Kernel.Generated.csproj"), "-c", "Release", "-o", _feed,
-             "--artifacts-path", Path.Combine(_work, "artifacts"), $"-p:Version={_version}", "-nologo"],
-            RepoPaths.Root, TimeSpan.FromMinutes(5));
+            ["pack", Path.Combine(source, "src", "Kernel.Generated", "Kernel.Generated.csproj"), "-c", "Release", "-o", _feed, $"-p:Version={_version}", "-nologo"],
+            source, TimeSpan.FromMinutes(5));
         Assert.That(pack.ExitCode, Is.EqualTo(0), pack.Output);
+    }
+
+    private static void CopySources(string from, string to)
+    {
+        if (File.Exists(from))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(from, to);
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj")
+            {
+                continue;
+            }
+
+            CopySources(file, Path.Combine(to, relative));
+        }
     }
 
     [OneTimeTearDown]

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Builds the NuGet package (and its symbols package) into artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet pack src/Kernel.Generated/Kernel.Generated.csproj -c Release -o artifacts -nologo "$@"
+ls -l artifacts/*.nupkg artifacts/*.snupkg
