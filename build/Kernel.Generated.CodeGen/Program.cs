@@ -35,8 +35,14 @@ try
 }
 catch (Exception ex)
 {
-    // NSwag's own message (YAML syntax error, dangling $ref, ...) is what the user needs.
-    Console.Error.WriteLine($"{nswagJson}: error KGEN001: NSwag failed: {ex.GetBaseException().Message}");
-    Console.Error.WriteLine(ex.ToString());
+    // NSwag's own words (YAML syntax error with its line, dangling $ref, ...) are what the
+    // user needs: print every message in the chain, outermost first.
+    Console.Error.WriteLine($"NSwag failed to generate the client from the spec named in {nswagJson}:");
+    for (var e = ex; e is not null; e = e.InnerException)
+    {
+        var where = e is YamlDotNet.Core.YamlException yaml ? $" (YAML line {yaml.Start.Line}, column {yaml.Start.Column})" : "";
+        Console.Error.WriteLine($"  {e.GetType().Name}: {e.Message}{where}");
+    }
+
     return 1;
 }

@@ -14,57 +14,23 @@ public class PackageConsumptionTests
 {
     // A version no earlier run used, so NuGet's global cache cannot serve a stale build.
     private readonly string _version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+    private SourceTree _sources = null!;
     private string _work = null!;
     private string _feed = null!;
 
     [OneTimeSetUp]
     public async Task Pack()
     {
-        // Always absolute and outside the repository: the library's project globs **/*.cs,
-        // so a work folder under src/ would feed the packed copy's generated code back into it.
-        var temp = Path.GetFullPath(Path.GetTempPath());
-        if (temp.StartsWith(RepoPaths.Root, StringComparison.Ordinal))
-        {
-            temp = "/tmp";
-        }
-
-        _work = Path.Combine(temp, "kernel-package-test-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(_work);
+        _sources = new SourceTree("kernel-package-test-");
+        _work = _sources.Root;
         _feed = Path.Combine(_work, "feed");
 
-        // Pack a copy of the sources (no bin/ or obj/): the package must build from a clean
-        // checkout, and the repository's own build outputs stay untouched.
-        var source = Path.Combine(_work, "source");
-        foreach (var path in new[] { "src/Kernel.Generated", "build/Kernel.Generated.CodeGen", "openapi", "build/NSwagGeneration.targets", "nswag.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig" })
-        {
-            CopySources(RepoPaths.Combine(path), Path.Combine(source, path));
-        }
-
+        // Pack a copy of the sources: the package must build from a clean checkout, and
+        // the repository's own build outputs stay untouched.
         var pack = await ProcessRunner.RunAsync("dotnet",
-            ["pack", Path.Combine(source, "src", "Kernel.Generated", "Kernel.Generated.csproj"), "-c", "Release", "-o", _feed, $"-p:Version={_version}", "-nologo"],
-            source, TimeSpan.FromMinutes(5));
+            ["pack", _sources.LibraryProject, "-c", "Release", "-o", _feed, $"-p:Version={_version}", "-nologo"],
+            _sources.Root, TimeSpan.FromMinutes(5));
         Assert.That(pack.ExitCode, Is.EqualTo(0), pack.Output);
-    }
-
-    private static void CopySources(string from, string to)
-    {
-        if (File.Exists(from))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(from, to);
-            return;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            if (relative.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj")
-            {
-                continue;
-            }
-
-            CopySources(file, Path.Combine(to, relative));
-        }
     }
 
     [OneTimeTearDown]
@@ -72,7 +38,7 @@ public class PackageConsumptionTests
     {
         try
         {
-            Directory.Delete(_work, recursive: true);
+            _sources.Dispose();
             var cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "kernel.generated", _version);
             if (Directory.Exists(cached))
             {
