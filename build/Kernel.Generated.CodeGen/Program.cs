@@ -18,10 +18,9 @@ try
     var command = document.CodeGenerators.OpenApiToCSharpClientCommand
         ?? throw new InvalidOperationException($"{nswagJson} has no openApiToCSharpClient code generator.");
 
-    DotNetNaming.Apply(command.Settings);
-
-    var openApi = await document.SelectedSwaggerGenerator.RunAsync(null, null);
-    var code = new NSwag.CodeGeneration.CSharp.CSharpClientGenerator((NSwag.OpenApiDocument)openApi, command.Settings).GenerateFile();
+    var openApi = (NSwag.OpenApiDocument)await document.SelectedSwaggerGenerator.RunAsync(null, null);
+    DotNetNaming.Apply(command.Settings, openApi);
+    var code = new NSwag.CodeGeneration.CSharp.CSharpClientGenerator(openApi, command.Settings).GenerateFile();
 
     Directory.CreateDirectory(Path.GetDirectoryName(output)!);
     // Write only on change, so an unchanged result keeps its timestamp.
