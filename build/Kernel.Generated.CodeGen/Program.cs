@@ -20,7 +20,8 @@ try
 
     var openApi = (NSwag.OpenApiDocument)await document.SelectedSwaggerGenerator.RunAsync(null, null);
     DotNetNaming.Apply(command.Settings, openApi);
-    var code = new NSwag.CodeGeneration.CSharp.CSharpClientGenerator(openApi, command.Settings).GenerateFile();
+    var code = new NSwag.CodeGeneration.CSharp.CSharpClientGenerator(openApi, command.Settings).GenerateFile()
+        + ParameterConstraintsTable.Generate(openApi, command.Settings.CSharpGeneratorSettings.Namespace);
 
     Directory.CreateDirectory(Path.GetDirectoryName(output)!);
     // Write only on change, so an unchanged result keeps its timestamp.

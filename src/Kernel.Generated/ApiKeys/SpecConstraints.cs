@@ -13,7 +13,7 @@ namespace Kernel;
 /// </summary>
 internal sealed class SpecConstraints
 {
-    private SpecConstraints(string wireName, long? minimum, long? maximum)
+    internal SpecConstraints(string wireName, long? minimum, long? maximum)
     {
         WireName = wireName;
         Minimum = minimum;
@@ -47,6 +47,11 @@ internal sealed class SpecConstraints
 
         return new SpecConstraints(wireName, null, null);
     }
+
+    /// <summary>A query or path parameter's bounds, from the table generated next to the client.</summary>
+    public static SpecConstraints OfParameter(string operationId, string parameter) =>
+        SpecParameterConstraints.Find(operationId, parameter)
+        ?? new SpecConstraints(parameter, null, null);
 
     public string DescribeRange(string unit) => (Minimum, Maximum) switch
     {
