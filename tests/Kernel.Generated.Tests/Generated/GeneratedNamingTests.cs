@@ -13,7 +13,7 @@ public class GeneratedNamingTests
     {
         var offenders = Library.GetExportedTypes()
             .SelectMany(t => new[] { t.Name }.Concat(t.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
-                .Where(m => m is not ConstructorInfo && !(m is MethodInfo { IsSpecialName: true }))
+                .Where(m => m is not ConstructorInfo && !(m is MethodInfo { IsSpecialName: true }) && !(m is FieldInfo { IsSpecialName: true }))
                 .SelectMany(m => new[] { t.Name + "." + m.Name }.Concat(
                     (m as MethodInfo)?.GetParameters().Select(p => t.Name + "." + m.Name + "(" + p.Name + ")") ?? []))))
             .Where(n => n.Contains('_'))
