@@ -40,6 +40,12 @@ internal static class ApiKeyValidation
         {
             throw new ArgumentException($"id is {(id.Length == 0 ? "empty" : "whitespace")}: give the API key's id (e.g. 'ckv9w8q2f000001l5r3j7k9m4').", paramName);
         }
+
+        // Escaped, "." and ".." would still be resolved as path segments by Uri.
+        if (id is "." or "..")
+        {
+            throw new ArgumentException($"id '{id}' is not an API key id: it would address another path.", paramName);
+        }
     }
 
     public static void ValidateString(string? value, SpecConstraints constraints, string paramName)

@@ -22,6 +22,12 @@ internal static class KernelErrorMapper
             error.Message = redactor.Redact(error.Message)!;
         }
 
+        if (error?.Code == KernelErrorCodes.CannotDeleteCurrentKey)
+        {
+            // Say plainly what the code means and what to do about it.
+            error.Message = $"{error.Message} (an API key cannot delete itself: authenticate with another key to delete this one)";
+        }
+
         return FromStatus(status, error, rawBody, generated.Headers);
     }
 

@@ -1,23 +1,19 @@
 namespace Kernel;
 
 /// <summary>
-/// A result together with the HTTP response it came from: status, headers and Kernel's
-/// rate-limit headers. Returned by every <c>...WithResponseAsync</c> method.
+/// The HTTP response a call came from: status, headers and Kernel's rate-limit headers.
+/// Returned (with the value, as <see cref="KernelResponse{T}"/>) by every
+/// <c>...WithResponseAsync</c> method.
 /// </summary>
-/// <typeparam name="T">The parsed body.</typeparam>
-public sealed class KernelResponse<T>
+public class KernelResponse
 {
     /// <summary>Creates a response.</summary>
-    public KernelResponse(T value, int statusCode, KernelHeaders headers, int attempts)
+    public KernelResponse(int statusCode, KernelHeaders headers, int attempts)
     {
-        Value = value;
         StatusCode = statusCode;
         Headers = headers;
         Attempts = attempts;
     }
-
-    /// <summary>The parsed body.</summary>
-    public T Value { get; }
 
     /// <summary>The HTTP status code (any 2xx).</summary>
     public int StatusCode { get; }
@@ -34,6 +30,24 @@ public sealed class KernelResponse<T>
     /// <summary><c>X-RateLimit-Remaining</c>, when sent.</summary>
     public long? RateLimitRemaining => Headers.RateLimitRemaining;
 
-    /// <summary>Status and type only: the value may hold a secret.</summary>
+    /// <summary>Status and attempts.</summary>
+    public override string ToString() => $"KernelResponse {{ StatusCode = {StatusCode}, Attempts = {Attempts} }}";
+}
+
+/// <summary>A result together with the HTTP response it came from.</summary>
+/// <typeparam name="T">The parsed body.</typeparam>
+public sealed class KernelResponse<T> : KernelResponse
+{
+    /// <summary>Creates a response.</summary>
+    public KernelResponse(T value, int statusCode, KernelHeaders headers, int attempts)
+        : base(statusCode, headers, attempts)
+    {
+        Value = value;
+    }
+
+    /// <summary>The parsed body.</summary>
+    public T Value { get; }
+
+    /// <summary>Status and type; the value shows only what its own ToString shows (never a plaintext key).</summary>
     public override string ToString() => $"KernelResponse<{typeof(T).Name}> {{ StatusCode = {StatusCode}, Attempts = {Attempts}, Value = {Value} }}";
 }

@@ -71,7 +71,7 @@ internal sealed class KernelPipeline
                     // 201), or a body it could not read. Either way the server acted: read the
                     // body once more ourselves, and never retry.
                     var (value, problem) = ReadSuccessBody(generated, checkResult);
-                    if (value is null)
+                    if (problem.Length > 0)
                     {
                         failure = new KernelInvalidResponseException(
                             $"{operation} answered {generated.StatusCode}, but the body is not the {operation.ResultName} the API promises: {problem}",
@@ -83,7 +83,7 @@ internal sealed class KernelPipeline
 
                     _logger.LogInformation("Kernel {Method} {Path} -> {Status} in {ElapsedMs} ms (attempt {Attempt})",
                         operation.Method, operation.Path, generated.StatusCode, stopwatch.ElapsedMilliseconds, attempt);
-                    return new KernelResponse<T>(value, generated.StatusCode, KernelHeaders.From(generated.Headers), attempt);
+                    return new KernelResponse<T>(value!, generated.StatusCode, KernelHeaders.From(generated.Headers), attempt);
                 }
                 catch (ApiKeysClientException generated)
                 {
@@ -147,6 +147,12 @@ internal sealed class KernelPipeline
 
     private (T? Value, string Problem) ReadSuccessBody<T>(ApiKeysClientException generated, Func<T, string?>? checkResult)
     {
+        if (typeof(T) == typeof(NoContent))
+        {
+            // A bodiless operation answered with another 2xx (a 200 where the spec says 204).
+            return (default(T)!, "");
+        }
+
         if (string.IsNullOrWhiteSpace(generated.Response))
         {
             return (default, "the body was empty");

@@ -16,6 +16,12 @@ internal static class FacadeOperations
     {
         // Creates a key: a 5xx other than 503 leaves the outcome unknown (see KernelOutcomeUnknownException).
         new FacadeOperation("postApiKeys", CreatesKey: true, c => c.ApiKeys.CreateAsync("contract-test")),
+        new FacadeOperation("listApiKeys", CreatesKey: false, c => c.ApiKeys.ListPageAsync(new ApiKeyListOptions { Limit = 20 })),
+        new FacadeOperation("getApiKeysById", CreatesKey: false, c => c.ApiKeys.GetAsync("key_contract")),
+        new FacadeOperation("patchApiKeysById", CreatesKey: false, c => c.ApiKeys.UpdateAsync("key_contract", "renamed")),
+        new FacadeOperation("deleteApiKeysById", CreatesKey: false, c => c.ApiKeys.DeleteAsync("key_contract")),
+        // Rotation issues a new key: the same no-replay rule as a create.
+        new FacadeOperation("rotateApiKeysById", CreatesKey: true, c => c.ApiKeys.RotateAsync("key_contract", daysToExpire: 90, expireInDays: 7)),
     }.ToDictionary(o => o.OperationId);
 
     public static FacadeOperation For(SpecOperation operation) =>

@@ -28,6 +28,22 @@ internal static class PrismHttp
         Timeout = FacadeHarness.CallTimeout,
     };
 
+    /// <summary>Sends any request (well-formed JSON body or none) with the test key, for operations other than create.</summary>
+    public static async Task<PrismAnswer> SendAsync(HttpClient http, HttpMethod method, string path, string? json = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + FacadeHarness.ApiKey);
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        var violations = response.Headers.TryGetValues("sl-violations", out var values) ? string.Join(" ", values) : null;
+        return new PrismAnswer((int)response.StatusCode, body, violations);
+    }
+
     /// <summary>POSTs <paramref name="json"/> as a create. Only ever well-formed JSON: Prism 5.16.0 never answers malformed JSON.</summary>
     public static async Task<PrismAnswer> PostCreateAsync(HttpClient http, string json, string? authorization = "Bearer " + FacadeHarness.ApiKey, string contentType = "application/json", string? prefer = null)
     {

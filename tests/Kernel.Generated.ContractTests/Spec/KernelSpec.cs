@@ -114,6 +114,34 @@ internal sealed class KernelSpec
     public long? Constraint(string schemaName, string propertyName, string keyword) =>
         Scalar(Property(schemaName, propertyName), keyword) is { } text ? long.Parse(text, CultureInfo.InvariantCulture) : null;
 
+    /// <summary>A numeric keyword of a query/path parameter's schema (e.g. listApiKeys' limit maximum), or null when unset.</summary>
+    public long? ParameterConstraint(string operationId, string parameterName, string keyword)
+    {
+        foreach (var (_, pathNode) in Map(_root, "paths").Children)
+        {
+            var pathItem = (YamlMappingNode)pathNode;
+            foreach (var method in HttpMethods)
+            {
+                if (TryMap(pathItem, method) is { } operation && Scalar(operation, "operationId") == operationId)
+                {
+                    var parameters = (operation.Children.TryGetValue("parameters", out var own) ? ((YamlSequenceNode)own).Children : [])
+                        .Concat(pathItem.Children.TryGetValue("parameters", out var shared) ? ((YamlSequenceNode)shared).Children : []);
+                    foreach (var parameter in parameters.Cast<YamlMappingNode>().Select(Resolve))
+                    {
+                        if (Scalar(parameter, "name") == parameterName)
+                        {
+                            return Scalar(Resolve(Map(parameter, "schema")), keyword) is { } text ? long.Parse(text, CultureInfo.InvariantCulture) : null;
+                        }
+                    }
+
+                    throw new KeyNotFoundException($"{operationId} has no parameter '{parameterName}'.");
+                }
+            }
+        }
+
+        throw new KeyNotFoundException($"The spec has no operation '{operationId}'.");
+    }
+
     private YamlMappingNode Schema(string name) => Map(Map(Map(_root, "components"), "schemas"), name);
 
     private IEnumerable<(string Name, YamlMappingNode Schema)> AllProperties(YamlMappingNode schema)

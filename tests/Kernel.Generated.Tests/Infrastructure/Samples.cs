@@ -46,3 +46,16 @@ internal static class Samples
         }
         """;
 }
+
+/// <summary>Bodies for the list, get and update operations.</summary>
+internal static class ListSamples
+{
+    public static string Key(string id, string name = "k") => $$"""
+        { "id": "{{id}}", "name": "{{name}}", "created_at": "2026-11-01T00:00:00Z",
+          "created_by": { "id": "user-1", "email": "a@example.com", "name": null },
+          "expires_at": null, "deleted_at": null, "project_id": null, "project_name": null,
+          "masked_key": "sk_live_...{{id}}" }
+        """;
+
+    public static string Page(params string[] ids) => "[" + string.Join(",", ids.Select(id => Key(id))) + "]";
+}
