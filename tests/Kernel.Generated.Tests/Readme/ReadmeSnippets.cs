@@ -38,6 +38,35 @@ internal static class ReadmeSnippets
         #endregion
     }
 
+    public static async Task ManageKeys(KernelClient client, CancellationToken ct)
+    {
+        #region readme-manage
+        // Every key, page by page as needed (X-Next-Offset is followed exactly).
+        await foreach (ApiKey k in client.ApiKeys.ListAsync(new ApiKeyListOptions { Status = ApiKeyStatus.Active, SortBy = ApiKeySortBy.ExpiresAt }, ct))
+        {
+            Console.WriteLine(k); // ApiKey { Id = ..., Name = ..., MaskedKey = sk_...abcd, ... }
+        }
+
+        ApiKey one = await client.ApiKeys.GetAsync("ckv9w8q2f000001l5r3j7k9m4", cancellationToken: ct);
+        await client.ApiKeys.UpdateAsync(one.Id, "production-api", ct);
+
+        // New key now; the old one keeps working for 7 more days, then expires.
+        CreatedApiKey rotated = await client.ApiKeys.RotateAsync(one.Id, daysToExpire: 90, expireInDays: 7, ct);
+        await client.ApiKeys.DeleteAsync("ckv_old_key_id", ct);
+        #endregion
+        _ = rotated;
+    }
+
+    public static async Task Paging(KernelClient client, CancellationToken ct)
+    {
+        #region readme-pages
+        await foreach (ApiKeyPage page in client.ApiKeys.ListPagesAsync(new ApiKeyListOptions { Limit = 100 }, ct))
+        {
+            Console.WriteLine($"{page.Items.Count} keys at offset {page.Offset}; next: {page.GetNextOffset()?.ToString() ?? "none"}");
+        }
+        #endregion
+    }
+
     public static async Task ErrorHandling(KernelClient client, CancellationToken ct)
     {
         #region readme-errors
