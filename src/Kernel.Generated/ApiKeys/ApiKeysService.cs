@@ -182,13 +182,17 @@ public class ApiKeysService
     public virtual async Task DeleteAsync(string id, CancellationToken cancellationToken = default) =>
         await DeleteWithResponseAsync(id, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Like <see cref="DeleteAsync"/>, with the response's status and headers.</summary>
+    /// <summary>
+    /// Like <see cref="DeleteAsync"/>, with the response's status and headers. When a retry is
+    /// answered 404 after an earlier attempt that may have deleted the key (a timeout, a 5xx),
+    /// the delete is reported as done, with that 404 status and <c>Attempts</c> above 1.
+    /// </summary>
     /// <param name="id">The key's id.</param>
     /// <param name="cancellationToken">Cancels the call, retries included.</param>
     public virtual async Task<KernelResponse> DeleteWithResponseAsync(string id, CancellationToken cancellationToken = default)
     {
         ApiKeyValidation.ValidateId(id, nameof(id));
-        var operation = new KernelOperation("DELETE", "org/api_keys/{id}", "empty response");
+        var operation = new KernelOperation("DELETE", "org/api_keys/{id}", "empty response", goneMeansDone: true);
         return await _pipeline.SendAsync(
             operation,
             async ct =>

@@ -3,8 +3,9 @@ namespace Kernel;
 /// <summary>What the pipeline needs to know about a call: how to name it, and whether replaying it could create a second key.</summary>
 internal sealed class KernelOperation
 {
-    public KernelOperation(string method, string path, string resultName, bool createsKey = false, string? requestedName = null)
+    public KernelOperation(string method, string path, string resultName, bool createsKey = false, string? requestedName = null, bool goneMeansDone = false)
     {
+        GoneMeansDone = goneMeansDone;
         Method = method;
         Path = path;
         ResultName = resultName;
@@ -23,6 +24,12 @@ internal sealed class KernelOperation
     public bool CreatesKey { get; }
 
     public string? RequestedName { get; }
+
+    /// <summary>
+    /// True for delete: a 404 on a retry, after an attempt that may have succeeded, means
+    /// that attempt did the work; reporting "not found" then would be wrong.
+    /// </summary>
+    public bool GoneMeansDone { get; }
 
     public override string ToString() => $"{Method} {Path}";
 }

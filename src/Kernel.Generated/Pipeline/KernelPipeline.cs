@@ -38,6 +38,7 @@ internal sealed class KernelPipeline
         Func<T, string?>? checkResult,
         CancellationToken cancellationToken)
     {
+        var earlierAttemptMayHaveActed = false;
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -85,6 +86,12 @@ internal sealed class KernelPipeline
                         operation.Method, operation.Path, generated.StatusCode, stopwatch.ElapsedMilliseconds, attempt);
                     return new KernelResponse<T>(value!, generated.StatusCode, KernelHeaders.From(generated.Headers), attempt);
                 }
+                catch (ApiKeysClientException generated) when (generated.StatusCode == 404 && operation.GoneMeansDone && earlierAttemptMayHaveActed)
+                {
+                    _logger.LogInformation("Kernel {Method} {Path} -> 404 on attempt {Attempt}: done by an earlier attempt whose answer was lost",
+                        operation.Method, operation.Path, attempt);
+                    return new KernelResponse<T>(default!, generated.StatusCode, KernelHeaders.From(generated.Headers), attempt);
+                }
                 catch (ApiKeysClientException generated)
                 {
                     var api = KernelErrorMapper.FromGenerated(generated, operation, _redactor);
@@ -126,6 +133,7 @@ internal sealed class KernelPipeline
 
             failure.Attempts = attempt;
             LogFailure(operation, failure, stopwatch, attempt);
+            earlierAttemptMayHaveActed |= RetryPolicy.MayHaveActed(observed);
 
             var verdict = _retryPolicy.Judge(operation, observed, retriesSoFar: attempt - 1);
             if (!verdict.Retry)

@@ -120,7 +120,7 @@ internal sealed class RetryPolicy
     /// rate limit, 503 not accepting work). A 500/502/504, a timeout or a broken
     /// response leave it open.
     /// </summary>
-    private static bool MayHaveActed(Failure failure) => failure.Status switch
+    internal static bool MayHaveActed(Failure failure) => failure.Status switch
     {
         null => failure.MayHaveReachedServer,
         408 or 409 or 429 or 503 => false,

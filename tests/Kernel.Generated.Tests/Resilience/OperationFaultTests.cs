@@ -100,4 +100,33 @@ public class OperationFaultTests
         Assert.That(error, Is.Null);
         Assert.That(attempts, Is.EqualTo(2));
     }
+
+    [Test]
+    public async Task A_delete_whose_first_answer_was_lost_is_done_when_the_retry_finds_it_gone()
+    {
+        KernelResponse? response = null;
+        var (error, attempts, logs) = await Run(async s => response = await s.DeleteWithResponseAsync("k1"),
+            ServerAction.Hang(), ServerAction.Respond(404, Samples.ErrorJson("not_found", "no such key")));
+
+        Assert.That(error, Is.Null);
+        Assert.That((response!.StatusCode, response.Attempts, attempts), Is.EqualTo((404, 2, 2)));
+        Assert.That(logs.Lines.Select(l => l.Message), Has.Some.Contains("done by an earlier attempt"));
+    }
+
+    [Test]
+    public async Task A_delete_of_a_missing_key_is_still_not_found()
+    {
+        var (error, attempts, _) = await Run(s => s.DeleteAsync("k1"), ServerAction.Respond(404, Samples.ErrorJson("not_found", "no such key")));
+        Assert.That(error, Is.TypeOf<KernelNotFoundException>());
+        Assert.That(attempts, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_404_after_a_429_is_not_found_because_the_429_did_nothing()
+    {
+        var (error, attempts, _) = await Run(s => s.DeleteAsync("k1"),
+            ServerAction.Respond(429, Samples.ErrorJson("rate_limited", "x"), headers: ("retry-after-ms", "5")), ServerAction.Respond(404, Samples.ErrorJson("not_found", "no such key")));
+        Assert.That(error, Is.TypeOf<KernelNotFoundException>());
+        Assert.That(attempts, Is.EqualTo(2));
+    }
 }
