@@ -23,7 +23,7 @@ public class KernelApiException : KernelException
         Details = error?.Details?.ToList() ?? new List<ErrorDetail>();
         InnerError = error?.InnerError;
         Headers = KernelHeaders.From(headers);
-        RawBody = rawBody is null ? null : Truncate(rawBody);
+        RawBody = Truncate(rawBody);
     }
 
     /// <summary>The HTTP status code.</summary>
@@ -47,8 +47,9 @@ public class KernelApiException : KernelException
     /// <summary>The response body, at most <see cref="RawBodyLimit"/> characters, with any <c>key</c> field redacted.</summary>
     public string? RawBody { get; }
 
-    private static string Truncate(string body) =>
-        body.Length <= RawBodyLimit ? body : body.Substring(0, RawBodyLimit) + "…[truncated]";
+    /// <summary>Caps a body kept on an exception at <see cref="RawBodyLimit"/> characters.</summary>
+    internal static string? Truncate(string? body) =>
+        body is null || body.Length <= RawBodyLimit ? body : body.Substring(0, RawBodyLimit) + "…[truncated]";
 
     private static string FormatMessage(int statusCode, Error? error, string? rawBody)
     {

@@ -12,9 +12,7 @@ public class KernelInvalidResponseException : KernelException
         : base(message)
     {
         StatusCode = statusCode;
-        RawBody = rawBody is null || rawBody.Length <= KernelApiException.RawBodyLimit
-            ? rawBody
-            : rawBody.Substring(0, KernelApiException.RawBodyLimit) + "…[truncated]";
+        RawBody = KernelApiException.Truncate(rawBody);
     }
 
     /// <summary>The (successful) HTTP status code.</summary>
