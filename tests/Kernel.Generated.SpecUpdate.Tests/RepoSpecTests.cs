@@ -36,6 +36,20 @@ internal sealed class RepoSpecTests : TempDirectoryTest
         Assert.That(again.ExitCode, Is.EqualTo(0), again.Stderr);
     }
 
+    /// <summary>
+    /// openapi/kernel.yaml is written only by the update command: the vendored file must be
+    /// exactly its own normalised form, so a document copied in without the command, or a
+    /// hand edit that breaks the layout, fails here. (An edit that keeps the layout is left
+    /// to review: it shows in the public-API diff and the assembly's spec hash.)
+    /// </summary>
+    [Test]
+    public void The_vendored_spec_is_the_update_commands_output()
+    {
+        var vendored = Path.Combine(RepoRoot(), "openapi", "kernel.yaml");
+        var run = Of(vendored, "--output", vendored, "--check");
+        Assert.That(run.ExitCode, Is.EqualTo(0), $"openapi/kernel.yaml differs from what ./build/update-spec.sh writes; run it instead of editing the file.\n{run.Stdout}{run.Stderr}");
+    }
+
     private static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
