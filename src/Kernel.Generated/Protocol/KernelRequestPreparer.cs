@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Kernel;
 
 /// <summary>
-/// Adds Kernel's headers to each request: <c>Authorization: Bearer</c>, <c>User-Agent:
+/// Adds Kernel's headers to each request: <c>Authorization: Bearer</c>, <c>Accept: application/json</c>, <c>User-Agent:
 /// Kernel/CSharp &lt;version&gt;</c> and <c>X-Kernel-Project-Id</c>. Headers go on the request,
 /// never on <see cref="HttpClient.DefaultRequestHeaders"/>, so a caller's shared HttpClient is
 /// left as it was.
@@ -16,6 +16,8 @@ internal sealed class KernelRequestPreparer
     public const string ProjectHeader = "X-Kernel-Project-Id";
 
     public static readonly string UserAgent = "Kernel/CSharp " + PackageVersion();
+
+    private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
 
     private readonly AuthenticationHeaderValue _authorization;
     private readonly string? _projectId;
@@ -33,6 +35,12 @@ internal sealed class KernelRequestPreparer
     public void Prepare(HttpRequestMessage request)
     {
         request.Headers.Authorization = _authorization;
+        if (request.Headers.Accept.Count == 0)
+        {
+            // NSwag adds Accept only to operations with a JSON response (not to a 204 DELETE).
+            request.Headers.Accept.Add(JsonMediaType);
+        }
+
         request.Headers.UserAgent.Clear();
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (_projectId is not null)

@@ -58,4 +58,33 @@ public class RequestHeadersTests
         // Still usable: not disposed.
         Assert.DoesNotThrowAsync(() => kernel.Http.PostAsync(MockKernel.BaseUrl + "org/api_keys", new StringContent("{}")));
     }
+
+    private static IEnumerable<TestCaseData> EveryOperation()
+    {
+        yield return new TestCaseData((Func<ApiKeysService, Task>)(s => s.CreateAsync("n")), Samples.CreatedKeyJson).SetArgDisplayNames("create");
+        yield return new TestCaseData((Func<ApiKeysService, Task>)(s => s.ListPageAsync()), ListSamples.Page("a")).SetArgDisplayNames("list");
+        yield return new TestCaseData((Func<ApiKeysService, Task>)(s => s.GetAsync("a")), ListSamples.Key("a")).SetArgDisplayNames("get");
+        yield return new TestCaseData((Func<ApiKeysService, Task>)(s => s.UpdateAsync("a", "n")), ListSamples.Key("a")).SetArgDisplayNames("update");
+        yield return new TestCaseData((Func<ApiKeysService, Task>)(s => s.DeleteAsync("a")), "").SetArgDisplayNames("delete");
+        yield return new TestCaseData((Func<ApiKeysService, Task>)(s => s.RotateAsync("a")), Samples.CreatedKeyJson).SetArgDisplayNames("rotate");
+    }
+
+    [TestCaseSource(nameof(EveryOperation))]
+    public async Task Every_operation_sends_the_standard_headers(Func<ApiKeysService, Task> call, string responseBody)
+    {
+        var kernel = new MockKernel(o => o.ProjectId = "proj_9");
+        HttpRequestMessage? seen = null;
+        kernel.Handler.When("*").With(r => { seen = r; return true; })
+            .Respond(_ => new HttpResponseMessage(responseBody.Length == 0 ? HttpStatusCode.NoContent : HttpStatusCode.OK) { Content = new StringContent(responseBody, System.Text.Encoding.UTF8, "application/json") });
+
+        await call(kernel.ApiKeys);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(seen!.Headers.Authorization!.ToString(), Is.EqualTo("Bearer " + Samples.CallerApiKey));
+            Assert.That(seen.Headers.Accept.Select(a => a.MediaType), Is.EqualTo(new[] { "application/json" }));
+            Assert.That(string.Join(" ", seen.Headers.GetValues("User-Agent")), Is.EqualTo("Kernel/CSharp 0.1.0"));
+            Assert.That(seen.Headers.GetValues("X-Kernel-Project-Id"), Is.EqualTo(new[] { "proj_9" }));
+        });
+    }
 }

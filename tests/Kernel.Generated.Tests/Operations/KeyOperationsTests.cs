@@ -76,6 +76,9 @@ public class KeyOperationsTests
         var response = await kernel.ApiKeys.DeleteWithResponseAsync("k1");
 
         Assert.That((sent.Single().Method, sent.Single().Url, sent.Single().Body), Is.EqualTo((HttpMethod.Delete, Base + "k1", (string?)null)));
+        Assert.That(sent.Single().Request.Headers.Accept.Select(a => a.MediaType), Is.EqualTo(new[] { "application/json" }));
+        Assert.That(string.Join(" ", sent.Single().Request.Headers.GetValues("User-Agent")), Is.EqualTo("Kernel/CSharp 0.1.0"));
+        Assert.That(sent.Single().Request.Headers.Authorization!.ToString(), Is.EqualTo("Bearer " + Samples.CallerApiKey));
         Assert.That(response.StatusCode, Is.EqualTo(204));
     }
 
