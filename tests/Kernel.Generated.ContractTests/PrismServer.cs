@@ -20,13 +20,13 @@ public sealed class PrismServer
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        var prismDir = RepoRoot.Combine("build", "prism");
+        var prismDir = RepoPaths.Combine("build", "prism");
         var npmCi = await PrismInstall.EnsureAsync(prismDir);
         TestContext.Progress.WriteLine(npmCi is TimeSpan took
             ? $"[prism] npm ci took {took.TotalSeconds:F1} s"
             : "[prism] node_modules already current; npm ci skipped");
 
-        _prism = await PrismProcess.StartAsync(prismDir, RepoRoot.Combine("openapi", "kernel.yaml"));
+        _prism = await PrismProcess.StartAsync(prismDir, RepoPaths.Combine("openapi", "kernel.yaml"));
         TestContext.Progress.WriteLine($"[prism] ready at {_prism.BaseUrl} after {_prism.StartupTime.TotalMilliseconds:F0} ms");
     }
 

@@ -10,7 +10,7 @@ internal sealed class RepoSpecTests : TempDirectoryTest
     [Test]
     public void Keeps_everything_the_client_is_generated_from()
     {
-        File.Copy(Path.Combine(RepoRoot(), "openapi", "kernel.yaml"), PathIn("input.yaml"));
+        File.Copy(RepoPaths.Combine("openapi", "kernel.yaml"), PathIn("input.yaml"));
 
         var run = Of(PathIn("input.yaml"), "--output", PathIn("kernel.yaml"));
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
@@ -45,21 +45,8 @@ internal sealed class RepoSpecTests : TempDirectoryTest
     [Test]
     public void The_vendored_spec_is_the_update_commands_output()
     {
-        var vendored = Path.Combine(RepoRoot(), "openapi", "kernel.yaml");
+        var vendored = RepoPaths.Combine("openapi", "kernel.yaml");
         var run = Of(vendored, "--output", vendored, "--check");
         Assert.That(run.ExitCode, Is.EqualTo(0), $"openapi/kernel.yaml differs from what ./build/update-spec.sh writes; run it instead of editing the file.\n{run.Stdout}{run.Stderr}");
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kernel.Generated.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Kernel.Generated.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -12,7 +12,7 @@ namespace Kernel.Generated.ContractTests.Spec;
 internal sealed class KernelSpec
 {
     private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-    private static readonly Lazy<KernelSpec> Vendored = new(() => Load(RepoRoot.Combine("openapi", "kernel.yaml")));
+    private static readonly Lazy<KernelSpec> Vendored = new(() => Load(RepoPaths.Combine("openapi", "kernel.yaml")));
 
     private readonly YamlMappingNode _root;
 

@@ -1,6 +1,9 @@
-namespace Kernel.Generated.Tests.Infrastructure;
+namespace Kernel.TestSupport;
 
-/// <summary>Locates the repository from the test assembly (tests run from tests/*/bin/...).</summary>
+/// <summary>
+/// Locates the repository from a test assembly (tests run from tests/*/bin/...). One file,
+/// linked into every test project (see Directory.Build.props in tests/).
+/// </summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
