@@ -14,6 +14,7 @@ internal sealed class SecretRedactor
     // "key": "anything up to the closing quote, or to the end of a truncated body"
     private static readonly Regex KeyField = new("\"key\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)", RegexOptions.CultureInvariant);
 
+    [System.Diagnostics.DebuggerBrowsable(System.Diagnostics.DebuggerBrowsableState.Never)]
     private readonly string? _apiKey;
 
     public SecretRedactor(string? apiKey) => _apiKey = string.IsNullOrEmpty(apiKey) ? null : apiKey;

@@ -16,6 +16,8 @@ internal sealed class ResolvedKernelOptions
         RetryCreatesWhenOutcomeUnknown = retryCreatesWhenOutcomeUnknown;
     }
 
+    // Hidden from debugger views, like every field that holds the key.
+    [System.Diagnostics.DebuggerBrowsable(System.Diagnostics.DebuggerBrowsableState.Never)]
     public string ApiKey { get; }
 
     /// <summary>Always absolute and ending with '/', so relative operation paths keep any prefix.</summary>

@@ -19,6 +19,7 @@ internal sealed class KernelRequestPreparer
 
     private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
 
+    [System.Diagnostics.DebuggerBrowsable(System.Diagnostics.DebuggerBrowsableState.Never)]
     private readonly AuthenticationHeaderValue _authorization;
     private readonly string? _projectId;
     private readonly SecretRedactor _redactor;

@@ -49,4 +49,57 @@ public class SecretDisplayTests
         SecretWatch.AssertClean(client.ToString(), "KernelClient.ToString()");
         SecretWatch.AssertClean(client.Options.ToString(), "resolved options");
     }
+
+    /// <summary>
+    /// Walks everything a debugger could show under a live client (public and non-public
+    /// members, as the Locals window does) and requires every member that holds the API key
+    /// to be hidden with [DebuggerBrowsable(Never)].
+    /// </summary>
+    [Test]
+    public void No_debugger_visible_member_of_a_client_holds_the_api_key()
+    {
+        using var client = new KernelClient(new HttpClient(), new KernelClientOptions { ApiKey = Samples.CallerApiKey });
+        var exposed = new List<string>();
+        var holders = 0;
+        Walk(client, "client", 0, new HashSet<object>(ReferenceEqualityComparer.Instance), exposed, ref holders);
+
+        Assert.That(holders, Is.GreaterThan(0), "the walk must reach the fields that hold the key");
+        Assert.That(exposed, Is.Empty);
+    }
+
+    private static void Walk(object node, string path, int depth, HashSet<object> seen, List<string> exposed, ref int holders)
+    {
+        if (depth > 8 || !seen.Add(node) || node.GetType().Assembly != typeof(KernelClient).Assembly)
+        {
+            return;
+        }
+
+        for (var type = node.GetType(); type is not null && type != typeof(object); type = type.BaseType)
+        {
+            foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                var value = field.GetValue(node);
+                if (value is null)
+                {
+                    continue;
+                }
+
+                var text = value as string ?? (value as System.Net.Http.Headers.AuthenticationHeaderValue)?.ToString();
+                if (text is not null && text.Contains(Samples.CallerApiKey))
+                {
+                    holders++;
+                    // An auto-property's backing field is shown through its property.
+                    MemberInfo shown = field.Name.StartsWith('<') ? type.GetProperty(field.Name[1..field.Name.IndexOf('>')], BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)! : field;
+                    if (shown.GetCustomAttribute<DebuggerBrowsableAttribute>()?.State != DebuggerBrowsableState.Never)
+                    {
+                        exposed.Add($"{path}.{shown.Name}");
+                    }
+                }
+                else if (!field.FieldType.IsValueType)
+                {
+                    Walk(value, $"{path}.{field.Name}", depth + 1, seen, exposed, ref holders);
+                }
+            }
+        }
+    }
 }
