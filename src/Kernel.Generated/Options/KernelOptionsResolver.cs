@@ -10,6 +10,8 @@ internal static class KernelOptionsResolver
     public const string ApiKeyVariable = "KERNEL_API_KEY";
     public const string BaseUrlVariable = "KERNEL_BASE_URL";
 
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+
     public static ResolvedKernelOptions Resolve(KernelClientOptions options, Func<string, string?>? environment = null)
     {
         var error = TryResolve(options, environment, out var resolved);
@@ -114,6 +116,12 @@ internal static class KernelOptionsResolver
         if (options.Timeout <= TimeSpan.Zero)
         {
             return $"KernelClientOptions.Timeout must be positive (it is the limit for each attempt; default {KernelClientOptions.DefaultTimeout.TotalSeconds:0} s); got {options.Timeout}.";
+        }
+
+        // CancellationTokenSource.CancelAfter takes at most int.MaxValue milliseconds.
+        if (options.Timeout > MaxTimeout)
+        {
+            return $"KernelClientOptions.Timeout must be at most {MaxTimeout.TotalDays:0.#} days (it is the limit for each attempt); got {options.Timeout}.";
         }
 
         if (options.MaxRetries < 0)

@@ -121,7 +121,10 @@ public class OptionsTests
         var retries = Assert.Throws<ArgumentException>(() => KernelOptionsResolver.Resolve(new KernelClientOptions { ApiKey = "sk_x", MaxRetries = -1 }, Env()))!;
         Assert.That(retries.Message, Does.StartWith("KernelClientOptions.MaxRetries must be 0 or more (0 disables retries; default 2); got -1."));
 
-        foreach (var timeout in new[] { TimeSpan.Zero, TimeSpan.FromSeconds(-1) })
+        var huge = Assert.Throws<ArgumentException>(() => KernelOptionsResolver.Resolve(new KernelClientOptions { ApiKey = "sk_x", Timeout = TimeSpan.MaxValue }, Env()))!;
+        Assert.That(huge.Message, Does.StartWith("KernelClientOptions.Timeout must be at most 24.9 days"));
+
+        foreach (var timeout in new[] { TimeSpan.Zero, TimeSpan.FromSeconds(-1), Timeout.InfiniteTimeSpan })
         {
             var ex = Assert.Throws<ArgumentException>(() => KernelOptionsResolver.Resolve(new KernelClientOptions { ApiKey = "sk_x", Timeout = timeout }, Env()))!;
             Assert.That(ex.Message, Does.StartWith("KernelClientOptions.Timeout must be positive"));
