@@ -56,15 +56,10 @@ internal sealed class KernelPipeline
                     var problem = checkResult?.Invoke(response.Result);
                     if (problem is not null)
                     {
-                        throw new KernelInvalidResponseException(
-                            $"{operation} answered {response.StatusCode}, but the body is not the {operation.ResultName} the API promises: {problem}",
-                            response.StatusCode,
-                            rawBody: null) { Attempts = attempt };
+                        throw InvalidResponse(operation, response.StatusCode, problem, rawBody: null, stopwatch, attempt);
                     }
 
-                    _logger.LogInformation("Kernel {Method} {Path} -> {Status} in {ElapsedMs} ms (attempt {Attempt})",
-                        operation.Method, operation.Path, response.StatusCode, stopwatch.ElapsedMilliseconds, attempt);
-                    return new KernelResponse<T>(response.Result, response.StatusCode, KernelHeaders.From(response.Headers), attempt);
+                    return Succeeded(operation, response.Result, response.StatusCode, response.Headers, stopwatch, attempt);
                 }
                 catch (ApiKeysClientException generated) when (generated.StatusCode is >= 200 and <= 299)
                 {
@@ -74,23 +69,16 @@ internal sealed class KernelPipeline
                     var (value, problem) = ReadSuccessBody(generated, checkResult);
                     if (problem.Length > 0)
                     {
-                        failure = new KernelInvalidResponseException(
-                            $"{operation} answered {generated.StatusCode}, but the body is not the {operation.ResultName} the API promises: {problem}",
-                            generated.StatusCode,
-                            _redactor.Redact(generated.Response)) { Attempts = attempt };
-                        LogFailure(operation, failure, stopwatch, attempt);
-                        throw failure;
+                        throw InvalidResponse(operation, generated.StatusCode, problem, _redactor.Redact(generated.Response), stopwatch, attempt);
                     }
 
-                    _logger.LogInformation("Kernel {Method} {Path} -> {Status} in {ElapsedMs} ms (attempt {Attempt})",
-                        operation.Method, operation.Path, generated.StatusCode, stopwatch.ElapsedMilliseconds, attempt);
-                    return new KernelResponse<T>(value!, generated.StatusCode, KernelHeaders.From(generated.Headers), attempt);
+                    return Succeeded(operation, value!, generated.StatusCode, generated.Headers, stopwatch, attempt);
                 }
                 catch (ApiKeysClientException generated) when (generated.StatusCode == 404 && operation.GoneMeansDone && earlierAttemptMayHaveActed)
                 {
-                    _logger.LogInformation("Kernel {Method} {Path} -> 404 on attempt {Attempt}: done by an earlier attempt whose answer was lost",
+                    _logger.LogInformation("Kernel {Method} {Path}: 404 on attempt {Attempt} means done by an earlier attempt whose answer was lost",
                         operation.Method, operation.Path, attempt);
-                    return new KernelResponse<T>(default!, generated.StatusCode, KernelHeaders.From(generated.Headers), attempt);
+                    return Succeeded(operation, default(T)!, generated.StatusCode, generated.Headers, stopwatch, attempt);
                 }
                 catch (ApiKeysClientException generated)
                 {
@@ -110,10 +98,9 @@ internal sealed class KernelPipeline
                 }
                 catch (OperationCanceledException canceled)
                 {
-                    // Our per-attempt timeout (or the HttpClient's own Timeout).
-                    failure = new KernelTimeoutException(
-                        $"{operation} timed out after {_timeout.TotalSeconds:0.###} s (attempt {attempt}).",
-                        canceled.InnerException as TimeoutException);
+                    // Our per-attempt timeout, or the Timeout of a caller's own HttpClient.
+                    var limit = attemptCancellation.IsCancellationRequested ? $"after {_timeout.TotalSeconds:0.###} s" : "(the HttpClient's own Timeout)";
+                    failure = new KernelTimeoutException($"{operation} timed out {limit} (attempt {attempt}).", canceled.InnerException as TimeoutException);
                     observed = new RetryPolicy.Failure(null, null, mayHaveReachedServer: true);
                 }
                 catch (HttpRequestException requestFailure)
@@ -151,6 +138,23 @@ internal sealed class KernelPipeline
                 operation.Method, operation.Path, (long)delay.TotalMilliseconds, attempt, failure.Message);
             await _delay(delay, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private KernelResponse<T> Succeeded<T>(KernelOperation operation, T value, int status, IReadOnlyDictionary<string, IEnumerable<string>> headers, Stopwatch stopwatch, int attempt)
+    {
+        _logger.LogInformation("Kernel {Method} {Path} -> {Status} in {ElapsedMs} ms (attempt {Attempt})",
+            operation.Method, operation.Path, status, stopwatch.ElapsedMilliseconds, attempt);
+        return new KernelResponse<T>(value, status, KernelHeaders.From(headers), attempt);
+    }
+
+    // A success status with a body that breaks the contract: the server acted, so this is
+    // never retried (for a create, the key most likely exists).
+    private KernelInvalidResponseException InvalidResponse(KernelOperation operation, int status, string problem, string? rawBody, Stopwatch stopwatch, int attempt)
+    {
+        var failure = new KernelInvalidResponseException(
+            $"{operation} answered {status}, but the body is not the {operation.ResultName} the API promises: {problem}", status, rawBody) { Attempts = attempt };
+        LogFailure(operation, failure, stopwatch, attempt);
+        return failure;
     }
 
     private (T? Value, string Problem) ReadSuccessBody<T>(ApiKeysClientException generated, Func<T, string?>? checkResult)
