@@ -20,7 +20,7 @@ public class FaultTests
     private static (KernelClient Client, CapturingLoggerFactory Logs) ClientFor(LoopbackServer server, Action<KernelClientOptions>? configure = null)
     {
         var logs = new CapturingLoggerFactory();
-        var options = new KernelClientOptions { ApiKey = Samples.CallerApiKey, BaseUrl = server.BaseUrl, Timeout = TimeSpan.FromSeconds(5), LoggerFactory = logs };
+        var options = new KernelClientOptions { ApiKey = Samples.CallerApiKey, BaseUrl = server.BaseUrl, Timeout = TimeSpan.FromSeconds(10), LoggerFactory = logs };
         configure?.Invoke(options);
         return (new KernelClient(options), logs);
     }

@@ -9,11 +9,15 @@ namespace Kernel.Generated.Tests.Resilience;
 [Parallelizable(ParallelScope.Children)]
 public class OperationFaultTests
 {
-    private static async Task<(Exception? Error, int Attempts, CapturingLoggerFactory Logs)> Run(Func<ApiKeysService, Task> call, params ServerAction[] script)
+    private static Task<(Exception? Error, int Attempts, CapturingLoggerFactory Logs)> Run(Func<ApiKeysService, Task> call, params ServerAction[] script) =>
+        Run(call, TimeSpan.FromSeconds(10), script);
+
+    /// <param name="timeout">Short only where a test waits for a hang; generous elsewhere, so a busy machine cannot turn a slow answer into a timeout.</param>
+    private static async Task<(Exception? Error, int Attempts, CapturingLoggerFactory Logs)> Run(Func<ApiKeysService, Task> call, TimeSpan timeout, params ServerAction[] script)
     {
         await using var server = LoopbackServer.Scripted(script);
         var logs = new CapturingLoggerFactory();
-        using var client = new KernelClient(new KernelClientOptions { ApiKey = Samples.CallerApiKey, BaseUrl = server.BaseUrl, Timeout = TimeSpan.FromMilliseconds(500), LoggerFactory = logs });
+        using var client = new KernelClient(new KernelClientOptions { ApiKey = Samples.CallerApiKey, BaseUrl = server.BaseUrl, Timeout = timeout, LoggerFactory = logs });
         try
         {
             await call(client.ApiKeys);
@@ -28,6 +32,8 @@ public class OperationFaultTests
             return (ex, server.RequestCount, logs);
         }
     }
+
+    private static readonly TimeSpan HangTimeout = TimeSpan.FromSeconds(1);
 
     private static readonly ServerAction Ok = ServerAction.Respond(200, ListSamples.Key("k1"));
     private static readonly ServerAction Fail500 = ServerAction.Respond(500, Samples.ErrorJson("internal_error", "x"), headers: ("retry-after-ms", "5"));
@@ -51,7 +57,7 @@ public class OperationFaultTests
     [Test]
     public async Task Get_retries_after_a_timeout_and_a_reset()
     {
-        var (error, attempts, _) = await Run(s => s.GetAsync("k1"), ServerAction.Hang(), ServerAction.Reset(), Ok);
+        var (error, attempts, _) = await Run(s => s.GetAsync("k1"), HangTimeout, ServerAction.Hang(), ServerAction.Reset(), Ok);
         Assert.That(error, Is.Null);
         Assert.That(attempts, Is.EqualTo(3));
     }
@@ -86,7 +92,7 @@ public class OperationFaultTests
     [Test]
     public async Task Rotate_is_not_replayed_after_a_timeout()
     {
-        var (error, attempts, _) = await Run(s => s.RotateAsync("k1"), ServerAction.Hang());
+        var (error, attempts, _) = await Run(s => s.RotateAsync("k1"), HangTimeout, ServerAction.Hang());
         Assert.That(error, Is.TypeOf<KernelOutcomeUnknownException>());
         Assert.That(error!.InnerException, Is.TypeOf<KernelTimeoutException>());
         Assert.That(attempts, Is.EqualTo(1));
@@ -105,7 +111,7 @@ public class OperationFaultTests
     public async Task A_delete_whose_first_answer_was_lost_is_done_when_the_retry_finds_it_gone()
     {
         KernelResponse? response = null;
-        var (error, attempts, logs) = await Run(async s => response = await s.DeleteWithResponseAsync("k1"),
+        var (error, attempts, logs) = await Run(async s => response = await s.DeleteWithResponseAsync("k1"), HangTimeout,
             ServerAction.Hang(), ServerAction.Respond(404, Samples.ErrorJson("not_found", "no such key")));
 
         Assert.That(error, Is.Null);
