@@ -5,9 +5,8 @@ using Newtonsoft.Json.Linq;
 namespace Kernel;
 
 /// <summary>
-/// Turns what the generated client throws into the Kernel exception family. The generated
-/// exception itself is never passed on: its message embeds the raw body, which for a
-/// create's response holds the plaintext key.
+/// Turns what the generated client throws into the Kernel exception family, so callers
+/// only ever meet that family. Bodies kept on the result are redacted.
 /// </summary>
 internal static class KernelErrorMapper
 {

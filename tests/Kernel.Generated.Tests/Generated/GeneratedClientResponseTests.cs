@@ -77,4 +77,17 @@ public class GeneratedClientResponseTests
             Assert.That(ex.Response, Does.Contain("\"something failed\""));
         });
     }
+
+    [Test]
+    public void The_low_level_exception_never_shows_the_body_it_keeps()
+    {
+        var truncated = Samples.CreatedKeyJson[..(Samples.CreatedKeyJson.IndexOf("PLAINTEXT", StringComparison.Ordinal) + 12)];
+        var client = ClientAnswering(HttpStatusCode.Created, truncated);
+
+        var ex = Assert.ThrowsAsync<ApiKeysClientException>(() => client.PostApiKeysAsync(new CreateApiKeyRequest { Name = "x" }))!;
+
+        Assert.That(ex.Message, Does.StartWith("Could not deserialize the response body string as Kernel.CreatedApiKey. (HTTP 201)"));
+        Assert.That(ex.Response, Does.Contain("PLAINTEXT"), "kept as data for callers that need it");
+        SecretWatch.AssertClean(ex);
+    }
 }
