@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Kernel.Generated.ContractTests.Spec;
 
 namespace Kernel.Generated.ContractTests;
@@ -14,31 +13,15 @@ public sealed class SampleProgramTests
     [Test]
     public async Task The_sample_creates_a_key_and_prints_the_plaintext_once()
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "run", "--project", "src/Kernel.Samples.CreateKey", "--", "--name", "contract-sample", "--days", "30" })
-        {
-            info.ArgumentList.Add(argument);
-        }
+        var run = await ProcessRunner.RunAsync(
+            "dotnet",
+            ["run", "--project", "src/Kernel.Samples.CreateKey", "--", "--name", "contract-sample", "--days", "30"],
+            RepoPaths.Root,
+            TimeSpan.FromMinutes(3),
+            new Dictionary<string, string?> { ["KERNEL_API_KEY"] = "sk_test_sample", ["KERNEL_BASE_URL"] = PrismServer.BaseUrl.ToString() });
+        var output = run.Output;
 
-        info.Environment["KERNEL_API_KEY"] = "sk_test_sample";
-        info.Environment["KERNEL_BASE_URL"] = PrismServer.BaseUrl.ToString();
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        var output = await stdout;
-
-        Assert.That(process.ExitCode, Is.EqualTo(0), output + await stderr);
+        Assert.That(run.ExitCode, Is.EqualTo(0), output);
         var plaintext = KernelSpec.Current.Example("CreatedApiKey", "key");
         var masked = KernelSpec.Current.Example("CreatedApiKey", "masked_key");
         Assert.Multiple(() =>

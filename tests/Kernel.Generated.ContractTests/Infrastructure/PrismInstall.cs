@@ -55,45 +55,23 @@ internal static class PrismInstall
     private static async Task RunNpmCiAsync(string prismDir)
     {
         // npm is a .cmd shim on Windows, which needs the command interpreter to start.
-        var info = OperatingSystem.IsWindows()
-            ? new ProcessStartInfo("cmd.exe") { ArgumentList = { "/d", "/c", "npm", "ci" } }
-            : new ProcessStartInfo("npm") { ArgumentList = { "ci" } };
-        info.WorkingDirectory = prismDir;
-        info.RedirectStandardOutput = true;
-        info.RedirectStandardError = true;
-        info.UseShellExecute = false;
-        info.Environment["SCARF_ANALYTICS"] = "false";
+        var (command, arguments) = OperatingSystem.IsWindows()
+            ? ("cmd.exe", new[] { "/d", "/c", "npm", "ci" })
+            : ("npm", new[] { "ci" });
 
-        var output = new OutputBuffer();
-        using var process = new Process { StartInfo = info };
-        output.Attach(process);
+        ProcessRunner.Result result;
         try
         {
-            process.Start();
+            result = await ProcessRunner.RunAsync(command, arguments, prismDir, NpmTimeout, new Dictionary<string, string?> { ["SCARF_ANALYTICS"] = "false" });
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new InvalidOperationException("Could not start npm; the contract tests need Node.js (20 or later) and npm on PATH.", e);
         }
 
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var timeout = new CancellationTokenSource(NpmTimeout);
-        try
+        if (result.ExitCode != 0)
         {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            throw new TimeoutException($"npm ci in {prismDir} did not finish in {NpmTimeout}.\n{output}");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"npm ci in {prismDir} failed with exit code {process.ExitCode}.\n{output}");
+            throw new InvalidOperationException($"npm ci in {prismDir} failed with exit code {result.ExitCode}.\n{result.Output}");
         }
     }
 }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Kernel.Generated.Tests.Infrastructure;
+namespace Kernel.TestSupport;
 
-/// <summary>Runs a command to completion with a timeout, capturing its output for assertions and failure messages.</summary>
+/// <summary>Runs a command to completion with a timeout, capturing its output for assertions and failure messages. Linked into every test project.</summary>
 internal static class ProcessRunner
 {
     public sealed record Result(int ExitCode, string Output);
