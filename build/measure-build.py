@@ -24,7 +24,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def build(tree):
     start = time.monotonic()
     result = subprocess.run(
-        ["dotnet", "build", "src/Kernel.Generated/Kernel.Generated.csproj", "-nologo", "-v:n"],
+        ["dotnet", "build", "src/OnKernel.ApiKeys/OnKernel.ApiKeys.csproj", "-nologo", "-v:n"],
         cwd=tree, capture_output=True, text=True)
     elapsed = time.monotonic() - start
     if result.returncode != 0:
@@ -34,7 +34,7 @@ def build(tree):
 
 
 def clean(tree):
-    for project in ("src/Kernel.Generated", "build/Kernel.Generated.CodeGen"):
+    for project in ("src/OnKernel.ApiKeys", "build/OnKernel.ApiKeys.CodeGen"):
         for folder in ("bin", "obj"):
             shutil.rmtree(os.path.join(tree, project, folder), ignore_errors=True)
 

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 if [ "${1:-}" = "--real" ]; then
   shift
-  exec dotnet run --project src/Kernel.Samples.CreateKey -c Release -- "$@"
+  exec dotnet run --project src/OnKernel.ApiKeys.Sample -c Release -- "$@"
 fi
 
 # shellcheck source=build/prism.sh
@@ -17,4 +17,4 @@ start_prism openapi/kernel.yaml
 echo "Prism mock of openapi/kernel.yaml listening at $PRISM_URL"
 [ $# -gt 0 ] || set -- --name staging --days 30
 KERNEL_BASE_URL="$PRISM_URL" KERNEL_API_KEY="sk_local_prism_demo" \
-  dotnet run --project src/Kernel.Samples.CreateKey -c Release -- "$@"
+  dotnet run --project src/OnKernel.ApiKeys.Sample -c Release -- "$@"

@@ -4,4 +4,4 @@
 # Usage: build/update-spec.sh <input file or http(s) URL> [--output openapi/kernel.yaml] [--check]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-exec dotnet run --project build/Kernel.Generated.SpecUpdate -- "$@"
+exec dotnet run --project build/OnKernel.ApiKeys.SpecUpdate -- "$@"

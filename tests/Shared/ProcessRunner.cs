@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Kernel.TestSupport;
+namespace OnKernel.TestSupport;
 
 /// <summary>Runs a command to completion with a timeout, capturing its output for assertions and failure messages. Linked into every test project.</summary>
 internal static class ProcessRunner

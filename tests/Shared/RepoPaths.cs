@@ -1,4 +1,4 @@
-namespace Kernel.TestSupport;
+namespace OnKernel.TestSupport;
 
 /// <summary>
 /// Locates the repository from a test assembly (tests run from tests/*/bin/...). One file,

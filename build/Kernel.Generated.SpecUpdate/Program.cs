@@ -1,1 +1,0 @@
-return Kernel.Generated.SpecUpdate.SpecUpdateCommand.Run(args, Console.Out, Console.Error);

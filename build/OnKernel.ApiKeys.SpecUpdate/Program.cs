@@ -1,0 +1,1 @@
+return OnKernel.ApiKeys.SpecUpdate.SpecUpdateCommand.Run(args, Console.Out, Console.Error);

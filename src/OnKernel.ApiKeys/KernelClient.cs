@@ -1,0 +1,112 @@
+using System.Net.Http;
+using System.Threading;
+using Microsoft.Extensions.Logging;
+
+namespace OnKernel;
+
+/// <summary>
+/// The entry point to the Kernel API. Create one and reuse it; it is thread-safe.
+/// <code>
+/// var client = new KernelClient(); // KERNEL_API_KEY, optional KERNEL_BASE_URL
+/// CreatedApiKey key = await client.ApiKeys.CreateAsync("staging", daysToExpire: 30);
+/// </code>
+/// </summary>
+public class KernelClient : IDisposable
+{
+    // Bounds the sockets one client opens, however many calls run at once.
+    internal const int MaxConnectionsPerServer = 32;
+
+    private readonly HttpClient? _ownedHttpClient;
+
+    /// <summary>Creates a client from the environment: <c>KERNEL_API_KEY</c> and, optionally, <c>KERNEL_BASE_URL</c>.</summary>
+    /// <exception cref="ArgumentException">No API key is configured, or a value is invalid.</exception>
+    public KernelClient()
+        : this(new KernelClientOptions())
+    {
+    }
+
+    /// <summary>Creates a client that owns its HTTP connections (disposed with the client).</summary>
+    /// <exception cref="ArgumentException">An option is invalid; the message says which and how to fix it.</exception>
+    public KernelClient(KernelClientOptions options)
+        : this(null, options, loggerFactory: null)
+    {
+    }
+
+    /// <summary>Creates a client over a caller-owned <see cref="HttpClient"/>, which is never disposed or modified by this client.</summary>
+    /// <exception cref="ArgumentException">An option is invalid; the message says which and how to fix it.</exception>
+    public KernelClient(HttpClient httpClient, KernelClientOptions options)
+        : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)), options, loggerFactory: null)
+    {
+    }
+
+    internal KernelClient(HttpClient? httpClient, KernelClientOptions options, ILoggerFactory? loggerFactory)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        Options = KernelOptionsResolver.Resolve(options);
+        loggerFactory = options.LoggerFactory ?? loggerFactory;
+
+        if (httpClient is null)
+        {
+            _ownedHttpClient = CreateHttpClient();
+            httpClient = _ownedHttpClient;
+        }
+
+        var redactor = new SecretRedactor(Options.ApiKey);
+        var logger = loggerFactory?.CreateLogger("OnKernel.KernelClient");
+        var preparer = new KernelRequestPreparer(Options.ApiKey, Options.ProjectId, redactor, logger);
+        var generated = new ApiKeysClient(httpClient, preparer, Options.BaseUrl);
+        ApiKeys = new ApiKeysService(generated, CreatePipeline(Options.Timeout, Options.MaxRetries, Options.RetryCreatesWhenOutcomeUnknown, redactor, loggerFactory));
+    }
+
+    /// <summary>Kernel's API Keys resource.</summary>
+    public virtual ApiKeysService ApiKeys { get; }
+
+    /// <summary>The API address requests go to (always ending with '/').</summary>
+    public Uri BaseUrl => Options.BaseUrl;
+
+    internal ResolvedKernelOptions Options { get; }
+
+    /// <summary>Releases the connections this client opened itself (never a caller's HttpClient).</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the connections this client opened itself.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ownedHttpClient?.Dispose();
+        }
+    }
+
+    /// <summary>A description without secrets.</summary>
+    public override string ToString() => $"KernelClient {{ BaseUrl = {BaseUrl} }}";
+
+    internal static KernelPipeline CreatePipeline(TimeSpan timeout, int maxRetries, bool retryCreates, SecretRedactor redactor, ILoggerFactory? loggerFactory) =>
+        new(timeout, new RetryPolicy(maxRetries, retryCreates), redactor, loggerFactory?.CreateLogger("OnKernel.KernelClient"));
+
+    private static HttpClient CreateHttpClient()
+    {
+#if NET8_0_OR_GREATER
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = MaxConnectionsPerServer,
+            // Recycle connections so DNS changes are seen, and drop idle ones before
+            // servers with short keep-alive (5 s is common) close them under us.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(4),
+        };
+#else
+        var handler = new HttpClientHandler { MaxConnectionsPerServer = MaxConnectionsPerServer };
+#endif
+        // The pipeline enforces the per-attempt timeout; HttpClient's own would double-count.
+        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+}

@@ -1,0 +1,140 @@
+namespace OnKernel;
+
+/// <summary>
+/// Applies the environment fallbacks and checks every option, producing either resolved
+/// options or one message that says what to fix. Used by the constructors and by the
+/// dependency-injection validator, so both report the same words.
+/// </summary>
+internal static class KernelOptionsResolver
+{
+    public const string ApiKeyVariable = "KERNEL_API_KEY";
+    public const string BaseUrlVariable = "KERNEL_BASE_URL";
+
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+
+    public static ResolvedKernelOptions Resolve(KernelClientOptions options, Func<string, string?>? environment = null)
+    {
+        var error = TryResolve(options, environment, out var resolved);
+        if (error is not null)
+        {
+            throw new ArgumentException(error, nameof(options));
+        }
+
+        return resolved!;
+    }
+
+    /// <returns>null when valid, else the message.</returns>
+    public static string? TryResolve(KernelClientOptions options, Func<string, string?>? environment, out ResolvedKernelOptions? resolved)
+    {
+        resolved = null;
+        environment ??= Environment.GetEnvironmentVariable;
+
+        var apiKey = options.ApiKey;
+        var keySource = "KernelClientOptions.ApiKey";
+        if (apiKey is null)
+        {
+            apiKey = environment(ApiKeyVariable);
+            keySource = $"The {ApiKeyVariable} environment variable";
+        }
+
+        if (apiKey is null)
+        {
+            return $"No Kernel API key was given. Set KernelClientOptions.ApiKey, or the {ApiKeyVariable} environment variable.";
+        }
+
+        if (string.IsNullOrWhiteSpace(apiKey))
+        {
+            return $"{keySource} is empty or whitespace. Give the Kernel API key (it starts with 'sk_').";
+        }
+
+        // The key itself is never part of a message; say what is wrong with it instead.
+        if (apiKey.Any(char.IsControl) || apiKey.Any(char.IsWhiteSpace))
+        {
+            return $"{keySource} contains whitespace or control characters (a pasted newline?). Give the key exactly as Kernel issued it.";
+        }
+
+        Uri? baseUrl = options.BaseUrl;
+        var urlSource = "KernelClientOptions.BaseUrl";
+        if (baseUrl is null)
+        {
+            var fromEnvironment = environment(BaseUrlVariable);
+            if (!string.IsNullOrWhiteSpace(fromEnvironment))
+            {
+                urlSource = $"The {BaseUrlVariable} environment variable";
+                if (!Uri.TryCreate(fromEnvironment!.Trim(), UriKind.Absolute, out baseUrl))
+                {
+                    return $"{urlSource} ('{fromEnvironment}') is not an absolute URL. Use e.g. https://api.onkernel.com/.";
+                }
+            }
+        }
+
+        baseUrl ??= KernelClientOptions.DefaultBaseUrl;
+        if (!baseUrl.IsAbsoluteUri)
+        {
+            return $"{urlSource} ('{baseUrl.OriginalString}') is relative. Use an absolute https URL such as https://api.onkernel.com/.";
+        }
+
+        if (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp)
+        {
+            return $"{urlSource} ('{Describe(baseUrl)}') uses the scheme '{baseUrl.Scheme}'. Use an https URL such as https://api.onkernel.com/.";
+        }
+
+        // The API key travels in a header: plain http would expose it on the network.
+        if (baseUrl.Scheme == Uri.UriSchemeHttp && !baseUrl.IsLoopback)
+        {
+            return $"{urlSource} ('{Describe(baseUrl)}') is plain http, which would send the API key unencrypted. Use https; http is allowed only to a loopback host (localhost, 127.0.0.1, ::1) for local mocks.";
+        }
+
+        if (!string.IsNullOrEmpty(baseUrl.UserInfo) || !string.IsNullOrEmpty(baseUrl.Query) || !string.IsNullOrEmpty(baseUrl.Fragment))
+        {
+            return $"{urlSource} must not contain user info, a query or a fragment. Use e.g. https://api.onkernel.com/.";
+        }
+
+        if (options.ProjectId is not null && string.IsNullOrWhiteSpace(options.ProjectId))
+        {
+            return "KernelClientOptions.ProjectId is empty or whitespace. Give a project id (e.g. 'proj_abc123') or leave it null for organisation-wide access.";
+        }
+
+        if (options.ProjectId is not null && options.ProjectId.Any(char.IsControl))
+        {
+            return "KernelClientOptions.ProjectId contains control characters.";
+        }
+
+        var behaviour = ValidateBehaviour(options);
+        if (behaviour is not null)
+        {
+            return behaviour;
+        }
+
+        resolved = new ResolvedKernelOptions(apiKey, WithTrailingSlash(baseUrl), options.ProjectId, options.Timeout, options.MaxRetries, options.RetryCreatesWhenOutcomeUnknown);
+        return null;
+    }
+
+    /// <summary>Checks the options that shape the pipeline (timeout, retries); null when valid.</summary>
+    public static string? ValidateBehaviour(KernelClientOptions options)
+    {
+        if (options.Timeout <= TimeSpan.Zero)
+        {
+            return $"KernelClientOptions.Timeout must be positive (it is the limit for each attempt; default {KernelClientOptions.DefaultTimeout.TotalSeconds:0} s); got {options.Timeout}.";
+        }
+
+        // CancellationTokenSource.CancelAfter takes at most int.MaxValue milliseconds.
+        if (options.Timeout > MaxTimeout)
+        {
+            return $"KernelClientOptions.Timeout must be at most {MaxTimeout.TotalDays:0.#} days (it is the limit for each attempt); got {options.Timeout}.";
+        }
+
+        if (options.MaxRetries < 0)
+        {
+            return $"KernelClientOptions.MaxRetries must be 0 or more (0 disables retries; default {KernelClientOptions.DefaultMaxRetries}); got {options.MaxRetries}.";
+        }
+
+        return null;
+    }
+
+    private static string Describe(Uri url) => url.GetLeftPart(UriPartial.Path);
+
+    // "https://proxy.example/kernel" + "org/api_keys" must give ".../kernel/org/api_keys".
+    private static Uri WithTrailingSlash(Uri url) =>
+        url.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? url : new Uri(url.GetLeftPart(UriPartial.Path) + "/");
+}

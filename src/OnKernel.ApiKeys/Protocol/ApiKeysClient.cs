@@ -1,0 +1,35 @@
+using System.Net.Http;
+
+namespace OnKernel;
+
+// Hand-written half of the generated ApiKeysClient (the other half is generated into
+// obj/ from openapi/kernel.yaml by build/NSwagGeneration.targets). Only NSwag's
+// extension points are used here; the generated file is never edited.
+
+/// <summary>
+/// The generated low-level client for Kernel's API Keys endpoints: one method per
+/// operation of the vendored OpenAPI document, no validation, no retries. Most callers
+/// want <see cref="KernelClient"/> instead.
+/// </summary>
+internal partial class ApiKeysClient
+{
+    private KernelRequestPreparer? _requestPreparer;
+
+    /// <summary>Creates a client whose requests carry the Kernel headers (authentication, user agent, project).</summary>
+    internal ApiKeysClient(HttpClient httpClient, KernelRequestPreparer requestPreparer, Uri baseUrl)
+        : this(httpClient)
+    {
+        _requestPreparer = requestPreparer;
+        BaseUrl = baseUrl.AbsoluteUri;
+    }
+
+    partial void Initialize()
+    {
+        // Keep the response text next to the parsed object, so that error mapping can
+        // report the body of a failed or unreadable response.
+        ReadResponseAsString = true;
+    }
+
+    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url) =>
+        _requestPreparer?.Prepare(request);
+}

@@ -1,0 +1,69 @@
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Reflection;
+using Microsoft.Extensions.Logging;
+
+namespace OnKernel;
+
+/// <summary>
+/// Adds Kernel's headers to each request: <c>Authorization: Bearer</c>, <c>Accept: application/json</c>, <c>User-Agent:
+/// Kernel/CSharp &lt;version&gt;</c> and <c>X-Kernel-Project-Id</c>. Headers go on the request,
+/// never on <see cref="HttpClient.DefaultRequestHeaders"/>, so a caller's shared HttpClient is
+/// left as it was.
+/// </summary>
+internal sealed class KernelRequestPreparer
+{
+    public const string ProjectHeader = "X-Kernel-Project-Id";
+
+    public static readonly string UserAgent = "Kernel/CSharp " + PackageVersion();
+
+    private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
+
+    [System.Diagnostics.DebuggerBrowsable(System.Diagnostics.DebuggerBrowsableState.Never)]
+    private readonly AuthenticationHeaderValue _authorization;
+    private readonly string? _projectId;
+    private readonly SecretRedactor _redactor;
+    private readonly ILogger? _logger;
+
+    public KernelRequestPreparer(string apiKey, string? projectId, SecretRedactor redactor, ILogger? logger)
+    {
+        _authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        _projectId = projectId;
+        _redactor = redactor;
+        _logger = logger;
+    }
+
+    public void Prepare(HttpRequestMessage request)
+    {
+        request.Headers.Authorization = _authorization;
+        if (request.Headers.Accept.Count == 0)
+        {
+            // NSwag adds Accept only to operations with a JSON response (not to a 204 DELETE).
+            request.Headers.Accept.Add(JsonMediaType);
+        }
+
+        request.Headers.UserAgent.Clear();
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        if (_projectId is not null)
+        {
+            request.Headers.Remove(ProjectHeader);
+            request.Headers.TryAddWithoutValidation(ProjectHeader, _projectId);
+        }
+
+        if (_logger is not null && _logger.IsEnabled(LogLevel.Trace) && request.Content is StringContent content)
+        {
+            // StringContent is already in memory: reading it here does not block on I/O.
+            var body = content.ReadAsStringAsync().GetAwaiter().GetResult();
+            _logger.LogTrace("Kernel {Method} {Path} request body: {Body}", request.Method, request.RequestUri?.AbsolutePath, _redactor.Redact(body));
+        }
+    }
+
+    // "0.1.0+abc123" -> "0.1.0": the build metadata (commit) is noise in a user agent.
+    private static string PackageVersion()
+    {
+        var informational = typeof(KernelRequestPreparer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        var version = informational ?? typeof(KernelRequestPreparer).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+        var plus = version.IndexOf('+');
+        return plus < 0 ? version : version.Substring(0, plus);
+    }
+}

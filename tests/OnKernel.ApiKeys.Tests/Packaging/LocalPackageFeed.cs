@@ -1,0 +1,90 @@
+using OnKernel.ApiKeys.Tests.Infrastructure;
+
+namespace OnKernel.ApiKeys.Tests.Packaging;
+
+/// <summary>
+/// Packs the library once for every test in this namespace, from a copy of the sources (the
+/// package must build from a clean checkout; the repository's own outputs stay untouched),
+/// into a local folder feed, and makes fresh consumer projects that install from it.
+/// </summary>
+[SetUpFixture]
+public class LocalPackageFeed
+{
+    private static SourceTree? _sources;
+
+    /// <summary>A version no earlier run used, so NuGet's global cache cannot serve a stale build.</summary>
+    public static string Version { get; } = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+
+    public static string Feed { get; private set; } = null!;
+
+    public static string Work => _sources!.Root;
+
+    public static string NuGetPackages =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    [OneTimeSetUp]
+    public async Task Pack()
+    {
+        _sources = new SourceTree("kernel-package-test-");
+        Feed = Path.Combine(_sources.Root, "feed");
+        var pack = await ProcessRunner.RunAsync("dotnet",
+            ["pack", _sources.LibraryProject, "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-nologo"],
+            _sources.Root, TimeSpan.FromMinutes(5));
+        Assert.That(pack.ExitCode, Is.EqualTo(0), pack.Output);
+    }
+
+    [OneTimeTearDown]
+    public void CleanUp()
+    {
+        try
+        {
+            _sources?.Dispose();
+            var cached = Path.Combine(NuGetPackages, "onkernel.apikeys", Version);
+            if (Directory.Exists(cached))
+            {
+                Directory.Delete(cached, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp folder left behind is harmless.
+        }
+    }
+
+    /// <summary>A console project outside the repository's props, restoring from the local feed (and nuget.org's mirror for other packages).</summary>
+    /// <param name="name">The project's folder name.</param>
+    /// <param name="packageReferences">PackageReference items to add.</param>
+    public static async Task<string> NewConsumerAsync(string name, string packageReferences = "")
+    {
+        var app = Path.Combine(Work, name);
+        Directory.CreateDirectory(app);
+        await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local-feed" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(app, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <!-- NU1603 (a dependency resolved to a higher version than it asked for) is about
+                     this machine's package mirror, not about the code being compiled. -->
+                <NoWarn>$(NoWarn);NU1603</NoWarn>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>{packageReferences}</ItemGroup>
+            </Project>
+            """);
+        // Outside the repository's Directory.Build.props/Directory.Packages.props reach.
+        await File.WriteAllTextAsync(Path.Combine(app, "Directory.Build.props"), "<Project />");
+        await File.WriteAllTextAsync(Path.Combine(app, "Directory.Packages.props"), "<Project />");
+        return app;
+    }
+}
