@@ -87,6 +87,11 @@ internal static class ReadmeSnippets
         {
             Console.Error.WriteLine($"{ex.StatusCode} {ex.ErrorCode}: {ex.ErrorMessage}");
         }
+        catch (OnKernelException ex)
+        {
+            // Everything else the client throws: connection failures, timeouts, invalid responses.
+            Console.Error.WriteLine($"{ex.GetType().Name} after {ex.Attempts} attempts: {ex.Message}");
+        }
         #endregion
     }
 
