@@ -1,10 +1,17 @@
 namespace OnKernel.ApiKeys.SpecUpdate;
 
-/// <summary>The command line: <c>&lt;input&gt; [--output path] [--check]</c>.</summary>
+/// <summary>The command line: <c>[input] [--output path] [--check]</c>; the input defaults to <see cref="DefaultSource"/>.</summary>
 internal sealed record Options(string Input, string Output, bool Check)
 {
+    /// <summary>
+    /// Where Kernel publishes its documented OpenAPI document (the source its API reference
+    /// names). The one place this URL is written; a file path works too, offline.
+    /// </summary>
+    public const string DefaultSource = "https://app.stainless.com/api/spec/documented/kernel/openapi.documented.yml";
+
     public const string Usage =
-        "usage: OnKernel.ApiKeys.SpecUpdate <input file or http(s) URL> [--output openapi/kernel.yaml] [--check]";
+        "usage: OnKernel.ApiKeys.SpecUpdate [input file or http(s) URL; default " + DefaultSource + "] [--output openapi/kernel.yaml] [--check]\n" +
+        "       OnKernel.ApiKeys.SpecUpdate regenerate [source] [options]   (see build/regenerate.sh)";
 
     private const string DefaultOutput = "openapi/kernel.yaml";
 
@@ -40,12 +47,6 @@ internal sealed record Options(string Input, string Output, bool Check)
             }
         }
 
-        if (input is null)
-        {
-            error = "no input given";
-            return null;
-        }
-
-        return new Options(input, output, check);
+        return new Options(input ?? DefaultSource, output, check);
     }
 }

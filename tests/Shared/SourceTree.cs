@@ -1,9 +1,10 @@
-namespace OnKernel.ApiKeys.Tests.Infrastructure;
+namespace OnKernel.TestSupport;
 
 /// <summary>
 /// A copy of what it takes to build the library (sources, generator, spec, settings; no
 /// bin/ or obj/) in a temporary folder outside the repository, for tests that build or
-/// pack from a clean state without touching the repository's own outputs.
+/// pack from a clean state without touching the repository's own outputs. Linked into every
+/// test project.
 /// </summary>
 internal sealed class SourceTree : IDisposable
 {
@@ -13,7 +14,9 @@ internal sealed class SourceTree : IDisposable
         "nswag.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig",
     ];
 
-    public SourceTree(string prefix)
+    /// <param name="prefix">The temporary folder's name prefix.</param>
+    /// <param name="morePaths">Further files or folders to copy (relative to the repository root).</param>
+    public SourceTree(string prefix, params string[] morePaths)
     {
         // Absolute and outside the repository: the library globs **/*.cs, so a copy under
         // src/ would compile twice.
@@ -24,7 +27,7 @@ internal sealed class SourceTree : IDisposable
         }
 
         Root = System.IO.Path.Combine(temp, prefix + Guid.NewGuid().ToString("N")[..8]);
-        foreach (var path in Paths)
+        foreach (var path in Paths.Concat(morePaths))
         {
             Copy(RepoPaths.Combine(path), System.IO.Path.Combine(Root, path));
         }
