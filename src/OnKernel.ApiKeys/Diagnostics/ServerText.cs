@@ -9,6 +9,9 @@ internal static class ServerText
     /// <summary>The longest error code, message or detail kept from a response.</summary>
     public const int FieldLimit = 512;
 
+    /// <summary>The longest exception message built around server text (a parser's complaint quoting a path, say).</summary>
+    public const int MessageLimit = 2048;
+
     /// <summary>The longest header value quoted in a message.</summary>
     public const int QuoteLimit = 64;
 
