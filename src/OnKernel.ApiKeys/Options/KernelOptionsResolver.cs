@@ -53,6 +53,13 @@ internal static class KernelOptionsResolver
             return $"{keySource} contains whitespace or control characters (a pasted newline?). Give the key exactly as Kernel issued it.";
         }
 
+        // The key travels in a header, which carries ASCII only: every request would fail
+        // locally. A typographic quote or dash from a document is the usual cause.
+        if (!IsAscii(apiKey))
+        {
+            return $"{keySource} contains non-ASCII characters (a typographic quote or dash pasted from a document?). Give the key exactly as Kernel issued it.";
+        }
+
         Uri? baseUrl = options.BaseUrl;
         var urlSource = "KernelClientOptions.BaseUrl";
         if (baseUrl is null)
@@ -100,6 +107,11 @@ internal static class KernelOptionsResolver
             return "KernelClientOptions.ProjectId contains control characters.";
         }
 
+        if (options.ProjectId is not null && !IsAscii(options.ProjectId))
+        {
+            return "KernelClientOptions.ProjectId contains non-ASCII characters; it is sent as the X-Kernel-Project-Id header, which carries ASCII only. Give the project id exactly as Kernel shows it (e.g. 'proj_abc123').";
+        }
+
         var behaviour = ValidateBehaviour(options);
         if (behaviour is not null)
         {
@@ -131,6 +143,8 @@ internal static class KernelOptionsResolver
 
         return null;
     }
+
+    private static bool IsAscii(string text) => text.All(c => c <= '\u007F');
 
     private static string Describe(Uri url) => url.GetLeftPart(UriPartial.Path);
 
