@@ -90,10 +90,11 @@ internal static class ApiKeyValidation
     {
         if (value is long number && !constraints.Allows(number))
         {
+            // No "got N" here: ArgumentOutOfRangeException appends "Actual value was N." itself.
             throw new ArgumentOutOfRangeException(
                 paramName,
                 value,
-                $"{constraints.WireName} must be {constraints.DescribeRange(unit)}, or {nullMeaning}; got {number}.");
+                $"{constraints.WireName} must be {constraints.DescribeRange(unit)}, or {nullMeaning}.");
         }
     }
 
