@@ -21,7 +21,7 @@ public class KernelClient : IDisposable
     /// <summary>Creates a client from the environment: <c>KERNEL_API_KEY</c> and, optionally, <c>KERNEL_BASE_URL</c>.</summary>
     /// <exception cref="ArgumentException">No API key is configured, or a value is invalid.</exception>
     public KernelClient()
-        : this(new KernelClientOptions())
+        : this(null, new KernelClientOptions(), loggerFactory: null, optionsParamName: null)
     {
     }
 
@@ -39,14 +39,16 @@ public class KernelClient : IDisposable
     {
     }
 
-    internal KernelClient(HttpClient? httpClient, KernelClientOptions options, ILoggerFactory? loggerFactory)
+    // optionsParamName: null when the caller passed no options (the parameterless
+    // constructor), so an error does not blame a parameter the caller never saw.
+    internal KernelClient(HttpClient? httpClient, KernelClientOptions options, ILoggerFactory? loggerFactory, string? optionsParamName = "options")
     {
         if (options is null)
         {
             throw new ArgumentNullException(nameof(options));
         }
 
-        Options = KernelOptionsResolver.Resolve(options);
+        Options = KernelOptionsResolver.Resolve(options, paramName: optionsParamName);
         loggerFactory = options.LoggerFactory ?? loggerFactory;
 
         if (httpClient is null)

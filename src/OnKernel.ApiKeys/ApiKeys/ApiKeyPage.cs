@@ -6,12 +6,16 @@ namespace OnKernel;
 /// </summary>
 public sealed class ApiKeyPage
 {
+    // As sent, to tell a malformed header (an error) from an absent one (the last page).
+    private readonly string? _nextOffsetText;
+
     internal ApiKeyPage(IReadOnlyList<ApiKey> items, int offset, KernelResponse response)
     {
         Items = items;
         Offset = offset;
         Response = response;
         HasMoreHeader = ParseBool(response.Headers.GetFirst("X-Has-More"));
+        _nextOffsetText = response.Headers.GetFirst("X-Next-Offset");
         var next = response.Headers.GetInt64("X-Next-Offset");
         NextOffsetHeader = next is >= 0 and <= int.MaxValue ? (int)next.Value : null;
     }
@@ -25,7 +29,7 @@ public sealed class ApiKeyPage
     /// <summary><c>X-Has-More</c> as sent; null when absent or not a boolean.</summary>
     public bool? HasMoreHeader { get; }
 
-    /// <summary><c>X-Next-Offset</c> as sent (the absolute offset of the next page); null when absent or not a number.</summary>
+    /// <summary><c>X-Next-Offset</c> as sent (the absolute offset of the next page); null when absent or not a whole number from 0 to <see cref="int.MaxValue"/>.</summary>
     public int? NextOffsetHeader { get; }
 
     /// <summary>
@@ -34,11 +38,20 @@ public sealed class ApiKeyPage
     /// </summary>
     /// <returns>The absolute offset to pass to <see cref="ApiKeysService.ListPageAsync"/> next, or null.</returns>
     /// <exception cref="KernelInvalidResponseException">
-    /// <c>X-Has-More: true</c> without a usable <c>X-Next-Offset</c>, or an offset that does
-    /// not move forward: following it would truncate or loop.
+    /// <c>X-Next-Offset</c> present but not a whole number from 0 to <see cref="int.MaxValue"/>
+    /// (whatever <c>X-Has-More</c> says), <c>X-Has-More: true</c> without a usable
+    /// <c>X-Next-Offset</c>, or an offset that does not move forward: following it would
+    /// truncate or loop.
     /// </exception>
     public int? GetNextOffset()
     {
+        // A malformed offset means the server's paging cannot be trusted, so it is an error
+        // even on what looks like the last page: ending quietly could drop keys.
+        if (_nextOffsetText is not null && NextOffsetHeader is null)
+        {
+            throw Invalid($"X-Next-Offset is invalid ('{ServerText.Truncate(_nextOffsetText, ServerText.QuoteLimit)}'): it must be a whole number from 0 to {int.MaxValue}.");
+        }
+
         if (HasMoreHeader == false || Items.Count == 0)
         {
             return null;

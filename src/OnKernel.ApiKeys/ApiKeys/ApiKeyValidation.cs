@@ -17,6 +17,22 @@ internal static class ApiKeyValidation
 
     public static void ValidateName(string? name, string paramName) => ValidateString(name, Name, paramName);
 
+    /// <summary>
+    /// Refuses text with a lone (unpaired) surrogate. UTF-8 cannot encode one, so it would be
+    /// sent as U+FFFD: a different name or id than the caller gave. Refusing is the only
+    /// honest answer.
+    /// </summary>
+    public static void ValidateWellFormed(string? value, string field, string paramName)
+    {
+        var index = LoneSurrogateIndex(value);
+        if (index >= 0)
+        {
+            throw new ArgumentException(
+                $"{field} contains an unpaired UTF-16 surrogate (U+{(int)value![index]:X4} at index {index}), which cannot be sent as UTF-8. Check how the text was built or cut.",
+                paramName);
+        }
+    }
+
     public static void ValidateDaysToExpire(int? days, string paramName) => ValidateNumber(days, DaysToExpire, paramName, "days", nullMeaning: "null for a key that never expires");
 
     public static void ValidateProjectId(string? projectId, string paramName)
@@ -27,6 +43,8 @@ internal static class ApiKeyValidation
                 $"project_id is {(projectId.Length == 0 ? "empty" : "whitespace")}: give a project id (e.g. 'proj_abc123'), or null for an organisation-wide key.",
                 paramName);
         }
+
+        ValidateWellFormed(projectId, "project_id", paramName);
     }
 
     public static void ValidateId(string? id, string paramName)
@@ -46,6 +64,8 @@ internal static class ApiKeyValidation
         {
             throw new ArgumentException($"id '{id}' is not an API key id: it would address another path.", paramName);
         }
+
+        ValidateWellFormed(id, "id", paramName);
     }
 
     public static void ValidateString(string? value, SpecConstraints constraints, string paramName)
@@ -62,17 +82,43 @@ internal static class ApiKeyValidation
                 $"{constraints.WireName} must be {constraints.DescribeRange("characters")} long; it has {length}.",
                 paramName);
         }
+
+        ValidateWellFormed(value, constraints.WireName, paramName);
     }
 
     public static void ValidateNumber(long? value, SpecConstraints constraints, string paramName, string unit, string nullMeaning)
     {
         if (value is long number && !constraints.Allows(number))
         {
+            // No "got N" here: ArgumentOutOfRangeException appends "Actual value was N." itself.
             throw new ArgumentOutOfRangeException(
                 paramName,
                 value,
-                $"{constraints.WireName} must be {constraints.DescribeRange(unit)}, or {nullMeaning}; got {number}.");
+                $"{constraints.WireName} must be {constraints.DescribeRange(unit)}, or {nullMeaning}.");
         }
+    }
+
+    /// <returns>The index of the first unpaired surrogate, or -1.</returns>
+    internal static int LoneSurrogateIndex(string? value)
+    {
+        if (value is null)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>JSON Schema counts characters as Unicode code points: a surrogate pair (an emoji, say) is one.</summary>

@@ -237,6 +237,8 @@ public class ApiKeysService
         // A copy: pages fetched later use the filters as they were when listing started.
         var copy = options?.Clone() ?? new ApiKeyListOptions();
         ApiKeyValidation.ValidateNumber(copy.Limit, ListLimit, nameof(options), "keys per page", nullMeaning: "null for Kernel's default");
+        ApiKeyValidation.ValidateWellFormed(copy.Name, "ApiKeyListOptions.Name", nameof(options));
+        ApiKeyValidation.ValidateWellFormed(copy.Query, "ApiKeyListOptions.Query", nameof(options));
         return copy;
     }
 

@@ -54,6 +54,11 @@ public static class KernelServiceCollectionExtensions
         }
 
         services.AddOptions<KernelClientOptions>().Bind(configuration);
+
+        // Registered before AddCore's, which then adds none: start-up messages can name the
+        // configuration keys to set (e.g. Kernel:ApiKey).
+        var path = (configuration as IConfigurationSection)?.Path ?? "";
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KernelClientOptions>>(new KernelClientOptionsValidator(path)));
         return AddCore(services);
     }
 
@@ -74,9 +79,17 @@ public static class KernelServiceCollectionExtensions
 
     private sealed class KernelClientOptionsValidator : IValidateOptions<KernelClientOptions>
     {
+        private readonly string? _configurationPath;
+
+        public KernelClientOptionsValidator()
+        {
+        }
+
+        public KernelClientOptionsValidator(string configurationPath) => _configurationPath = configurationPath;
+
         public ValidateOptionsResult Validate(string? name, KernelClientOptions options)
         {
-            var problem = KernelOptionsResolver.TryResolve(options, null, out _);
+            var problem = KernelOptionsResolver.TryResolve(options, null, out _, _configurationPath);
             return problem is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problem);
         }
     }

@@ -49,7 +49,7 @@ public class KernelApiException : OnKernelException
 
     /// <summary>Caps a body kept on an exception at <see cref="RawBodyLimit"/> characters.</summary>
     internal static string? Truncate(string? body) =>
-        body is null || body.Length <= RawBodyLimit ? body : body.Substring(0, RawBodyLimit) + "…[truncated]";
+        ServerText.Truncate(body, RawBodyLimit);
 
     private static string FormatMessage(int statusCode, Error? error, string? rawBody)
     {

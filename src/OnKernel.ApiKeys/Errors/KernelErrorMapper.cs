@@ -6,7 +6,8 @@ namespace OnKernel;
 
 /// <summary>
 /// Turns what the generated client throws into the Kernel exception family, so callers
-/// only ever meet that family. Bodies kept on the result are redacted.
+/// only ever meet that family. Everything kept on the result that came from the server
+/// (body, error fields, headers) is redacted, and the error fields are bounded in length.
 /// </summary>
 internal static class KernelErrorMapper
 {
@@ -15,11 +16,7 @@ internal static class KernelErrorMapper
         var rawBody = redactor.Redact(generated.Response);
         var status = generated.StatusCode;
 
-        var error = (generated as ApiKeysClientException<Error>)?.Result ?? TryParseError(generated.Response);
-        if (error is not null)
-        {
-            error.Message = redactor.Redact(error.Message)!;
-        }
+        var error = ErrorCleaner.Clean((generated as ApiKeysClientException<Error>)?.Result ?? TryParseError(generated.Response), redactor);
 
         if (error?.Code == KernelErrorCodes.CannotDeleteCurrentKey)
         {
@@ -27,7 +24,7 @@ internal static class KernelErrorMapper
             error.Message = $"{error.Message} (an API key cannot delete itself: authenticate with another key to delete this one)";
         }
 
-        return FromStatus(status, error, rawBody, generated.Headers);
+        return FromStatus(status, error, rawBody, redactor.RedactHeaders(generated.Headers));
     }
 
     public static KernelApiException FromStatus(int status, Error? error, string? rawBody, IReadOnlyDictionary<string, IEnumerable<string>>? headers) => status switch

@@ -9,7 +9,7 @@ public class KernelInvalidResponseException : OnKernelException
 {
     /// <summary>Creates the exception.</summary>
     public KernelInvalidResponseException(string message, int statusCode, string? rawBody)
-        : base(message)
+        : base(ServerText.Truncate(message, ServerText.MessageLimit)!)
     {
         StatusCode = statusCode;
         RawBody = KernelApiException.Truncate(rawBody);

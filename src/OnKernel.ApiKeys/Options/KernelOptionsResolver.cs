@@ -12,19 +12,26 @@ internal static class KernelOptionsResolver
 
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
 
-    public static ResolvedKernelOptions Resolve(KernelClientOptions options, Func<string, string?>? environment = null)
+    /// <param name="options">The options to check.</param>
+    /// <param name="environment">Reads an environment variable; null for the process environment.</param>
+    /// <param name="paramName">The caller's parameter to blame, or null when the caller had none (<c>new KernelClient()</c>).</param>
+    public static ResolvedKernelOptions Resolve(KernelClientOptions options, Func<string, string?>? environment = null, string? paramName = "options")
     {
         var error = TryResolve(options, environment, out var resolved);
         if (error is not null)
         {
-            throw new ArgumentException(error, nameof(options));
+            throw new ArgumentException(error, paramName);
         }
 
         return resolved!;
     }
 
+    /// <param name="options">The options to check.</param>
+    /// <param name="environment">Reads an environment variable; null for the process environment.</param>
+    /// <param name="resolved">The resolved options when valid, else null.</param>
+    /// <param name="configurationPath">The configuration section the options were bound from, if any, so a message can name the setting to fix.</param>
     /// <returns>null when valid, else the message.</returns>
-    public static string? TryResolve(KernelClientOptions options, Func<string, string?>? environment, out ResolvedKernelOptions? resolved)
+    public static string? TryResolve(KernelClientOptions options, Func<string, string?>? environment, out ResolvedKernelOptions? resolved, string? configurationPath = null)
     {
         resolved = null;
         environment ??= Environment.GetEnvironmentVariable;
@@ -39,7 +46,9 @@ internal static class KernelOptionsResolver
 
         if (apiKey is null)
         {
-            return $"No Kernel API key was given. Set KernelClientOptions.ApiKey, or the {ApiKeyVariable} environment variable.";
+            return configurationPath is null
+                ? $"No Kernel API key was given. Set KernelClientOptions.ApiKey, or the {ApiKeyVariable} environment variable."
+                : $"No Kernel API key was given. Set the configuration value {ConfigurationKey(configurationPath, "ApiKey")} (as an environment variable: {EnvironmentForm(configurationPath, "ApiKey")}), or the {ApiKeyVariable} environment variable.";
         }
 
         if (string.IsNullOrWhiteSpace(apiKey))
@@ -51,6 +60,13 @@ internal static class KernelOptionsResolver
         if (apiKey.Any(char.IsControl) || apiKey.Any(char.IsWhiteSpace))
         {
             return $"{keySource} contains whitespace or control characters (a pasted newline?). Give the key exactly as Kernel issued it.";
+        }
+
+        // The key travels in a header, which carries ASCII only: every request would fail
+        // locally. A typographic quote or dash from a document is the usual cause.
+        if (!IsAscii(apiKey))
+        {
+            return $"{keySource} contains non-ASCII characters (a typographic quote or dash pasted from a document?). Give the key exactly as Kernel issued it.";
         }
 
         Uri? baseUrl = options.BaseUrl;
@@ -100,6 +116,11 @@ internal static class KernelOptionsResolver
             return "KernelClientOptions.ProjectId contains control characters.";
         }
 
+        if (options.ProjectId is not null && !IsAscii(options.ProjectId))
+        {
+            return "KernelClientOptions.ProjectId contains non-ASCII characters; it is sent as the X-Kernel-Project-Id header, which carries ASCII only. Give the project id exactly as Kernel shows it (e.g. 'proj_abc123').";
+        }
+
         var behaviour = ValidateBehaviour(options);
         if (behaviour is not null)
         {
@@ -113,9 +134,23 @@ internal static class KernelOptionsResolver
     /// <summary>Checks the options that shape the pipeline (timeout, retries); null when valid.</summary>
     public static string? ValidateBehaviour(KernelClientOptions options)
     {
+        if (options.Timeout == System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            return $"KernelClientOptions.Timeout must be positive, but it is infinite (Timeout.InfiniteTimeSpan). It is the limit for each attempt (default {KernelClientOptions.DefaultTimeout.TotalSeconds:0} s); to bound the whole call instead, pass a cancellation token.";
+        }
+
         if (options.Timeout <= TimeSpan.Zero)
         {
             return $"KernelClientOptions.Timeout must be positive (it is the limit for each attempt; default {KernelClientOptions.DefaultTimeout.TotalSeconds:0} s); got {options.Timeout}.";
+        }
+
+        // Configuration binds a bare "5" as five days, not seconds. A per-attempt limit of
+        // whole days is never meant, so it is taken for that mistake.
+        if (options.Timeout >= TimeSpan.FromDays(1) && options.Timeout.Ticks % TimeSpan.TicksPerDay == 0)
+        {
+            var days = (long)options.Timeout.TotalDays;
+            return $"KernelClientOptions.Timeout is {days} day{(days == 1 ? "" : "s")}, which looks like a unit mistake: in configuration a bare number such as \"{days}\" means days. " +
+                $"For {days} seconds write {TimeSpan.FromSeconds(days):c} (hours:minutes:seconds).";
         }
 
         // CancellationTokenSource.CancelAfter takes at most int.MaxValue milliseconds.
@@ -131,6 +166,14 @@ internal static class KernelOptionsResolver
 
         return null;
     }
+
+    // "Kernel" + "ApiKey" -> "Kernel:ApiKey"; the root configuration has an empty path.
+    private static string ConfigurationKey(string path, string property) => path.Length == 0 ? property : path + ":" + property;
+
+    // Environment variables cannot hold ':', so the configuration providers read "__" as one.
+    private static string EnvironmentForm(string path, string property) => ConfigurationKey(path, property).Replace(":", "__");
+
+    private static bool IsAscii(string text) => text.All(c => c <= '\u007F');
 
     private static string Describe(Uri url) => url.GetLeftPart(UriPartial.Path);
 

@@ -144,7 +144,7 @@ internal sealed class KernelPipeline
     {
         _logger.LogInformation("Kernel {Method} {Path} -> {Status} in {ElapsedMs} ms (attempt {Attempt})",
             operation.Method, operation.Path, status, stopwatch.ElapsedMilliseconds, attempt);
-        return new KernelResponse<T>(value, status, KernelHeaders.From(headers), attempt);
+        return new KernelResponse<T>(value, status, KernelHeaders.From(_redactor.RedactHeaders(headers)), attempt);
     }
 
     // A success status with a body that breaks the contract: the server acted, so this is

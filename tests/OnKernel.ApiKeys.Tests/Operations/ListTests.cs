@@ -193,7 +193,8 @@ public class ListTests
     {
         var (kernel, queries) = Paged(_ => ("[]", []));
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => kernel.ApiKeys.ListAsync(new ApiKeyListOptions { Limit = limit }))!;
-        Assert.That(ex.Message, Does.StartWith($"limit must be 0-100 keys per page, or null for Kernel's default; got {limit}."));
+        Assert.That(ex.Message, Does.StartWith("limit must be 0-100 keys per page, or null for Kernel's default. (Parameter 'options')"));
+        Assert.That(ex.Message, Does.EndWith($"Actual value was {limit}.").And.Not.Contain("got "), "the value once, as ArgumentOutOfRangeException prints it");
         Assert.That(queries, Is.Empty);
         Assert.Throws<ArgumentOutOfRangeException>(() => kernel.ApiKeys.ListPageAsync(offset: -1));
     }
