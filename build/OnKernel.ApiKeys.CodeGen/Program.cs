@@ -25,7 +25,7 @@ try
     // interface's; the interface follows the class, so both stay internal behind the facade.
     command.Settings.ClientInterfaceAccessModifier = command.Settings.ClientClassAccessModifier;
     var code = RequireDocumentation(SpecDocumentation.DocumentEnumMembers(new NSwag.CodeGeneration.CSharp.CSharpClientGenerator(openApi, command.Settings).GenerateFile()))
-        + ParameterConstraintsTable.Generate(openApi, command.Settings.CSharpGeneratorSettings.Namespace);
+        + SpecTable.Generate(openApi, command.Settings.CSharpGeneratorSettings.Namespace);
 
     Directory.CreateDirectory(Path.GetDirectoryName(output)!);
     // Write only on change, so an unchanged result keeps its timestamp.

@@ -82,7 +82,7 @@ public sealed class ApiKeyPage
     public override string ToString() => $"ApiKeyPage {{ Offset = {Offset}, Count = {Items.Count}, HasMore = {HasMoreHeader?.ToString() ?? "(absent)"}, NextOffset = {NextOffsetHeader?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(absent)"} }}";
 
     private KernelInvalidResponseException Invalid(string problem) =>
-        new($"GET org/api_keys at offset {Offset}: {problem}", Response.StatusCode, rawBody: null) { Attempts = Response.Attempts };
+        new($"{SpecOperations.ListApiKeys} at offset {Offset}: {problem}", Response.StatusCode, rawBody: null) { Attempts = Response.Attempts };
 
     private static bool? ParseBool(string? value) => value?.Trim().ToLowerInvariant() switch
     {

@@ -1,39 +1,52 @@
 namespace OnKernel;
 
 /// <summary>
-/// Checks request fields against the spec before anything is sent. Throws the standard
-/// argument exceptions with <see cref="ArgumentException.ParamName"/> set and a message
-/// that names the field, says what is wrong and gives the allowed range. Values are
-/// described, not echoed (a name can be long; nothing here is worth leaking).
+/// Every rule a request must meet before anything is sent, per operation. Bounds come from
+/// the generated <c>SpecBounds</c> table (the vendored spec); the rules the spec states only in
+/// prose (ids that address another path, rotate's lifetime versus grace period) are here too,
+/// so this is the one place to read what the facade refuses.
 /// </summary>
 internal static class ApiKeyValidation
 {
-    private static readonly SpecConstraints Name = SpecConstraints.Of<CreateApiKeyRequest>(nameof(CreateApiKeyRequest.Name));
-    private static readonly SpecConstraints DaysToExpire = SpecConstraints.Of<CreateApiKeyRequest>(nameof(CreateApiKeyRequest.DaysToExpire));
-
-    public static SpecConstraints NameConstraints => Name;
-
-    public static SpecConstraints DaysToExpireConstraints => DaysToExpire;
-
-    public static void ValidateName(string? name, string paramName) => ValidateString(name, Name, paramName);
-
-    /// <summary>
-    /// Refuses text with a lone (unpaired) surrogate. UTF-8 cannot encode one, so it would be
-    /// sent as U+FFFD: a different name or id than the caller gave. Refusing is the only
-    /// honest answer.
-    /// </summary>
-    public static void ValidateWellFormed(string? value, string field, string paramName)
+    public static void ValidateCreate(string? name, int? daysToExpire, string? projectId, string nameParam, string daysParam, string projectParam)
     {
-        var index = LoneSurrogateIndex(value);
-        if (index >= 0)
+        FieldRules.ValidateString(name, SpecBounds.CreateApiKeyRequestName, nameParam);
+        FieldRules.ValidateNumber(daysToExpire, SpecBounds.CreateApiKeyRequestDaysToExpire, daysParam, "days", nullMeaning: "null for a key that never expires");
+        ValidateProjectId(projectId, projectParam);
+    }
+
+    public static void ValidateUpdate(string? id, string? name)
+    {
+        ValidateId(id, nameof(id));
+        FieldRules.ValidateString(name, SpecBounds.UpdateApiKeyRequestName, nameof(name));
+    }
+
+    public static void ValidateRotate(string? id, int? daysToExpire, int? expireInDays)
+    {
+        ValidateId(id, nameof(id));
+        FieldRules.ValidateNumber(daysToExpire, SpecBounds.RotateApiKeyRequestDaysToExpire, nameof(daysToExpire), "days", nullMeaning: "null to keep the rotated key's lifetime");
+        FieldRules.ValidateNumber(expireInDays, SpecBounds.RotateApiKeyRequestExpireInDays, nameof(expireInDays), "days", nullMeaning: "null for Kernel's default grace period");
+        // Stated in the operation's description, not as a schema constraint.
+        if (daysToExpire is int days && expireInDays is int grace && days < grace)
         {
             throw new ArgumentException(
-                $"{field} contains an unpaired UTF-16 surrogate (U+{(int)value![index]:X4} at index {index}), which cannot be sent as UTF-8. Check how the text was built or cut.",
-                paramName);
+                $"days_to_expire ({days}) is shorter than expire_in_days ({grace}): the new key would expire before the old one; Kernel rejects that. Use days_to_expire >= expire_in_days.",
+                nameof(daysToExpire));
         }
     }
 
-    public static void ValidateDaysToExpire(int? days, string paramName) => ValidateNumber(days, DaysToExpire, paramName, "days", nullMeaning: "null for a key that never expires");
+    /// <returns>A checked copy: pages fetched later use the filters as they were when listing started.</returns>
+    public static ApiKeyListOptions ValidateList(ApiKeyListOptions? options)
+    {
+        var copy = options?.Clone() ?? new ApiKeyListOptions();
+        FieldRules.ValidateNumber(copy.Limit, SpecBounds.ListApiKeysLimit, nameof(options), "keys per page", nullMeaning: "null for Kernel's default");
+        FieldRules.ValidateWellFormed(copy.Name, "ApiKeyListOptions.Name", nameof(options));
+        FieldRules.ValidateWellFormed(copy.Query, "ApiKeyListOptions.Query", nameof(options));
+        return copy;
+    }
+
+    public static void ValidateOffset(int offset) =>
+        FieldRules.ValidateNumber(offset, SpecBounds.ListApiKeysOffset, nameof(offset), "keys", nullMeaning: "0 for the first page");
 
     public static void ValidateProjectId(string? projectId, string paramName)
     {
@@ -44,7 +57,7 @@ internal static class ApiKeyValidation
                 paramName);
         }
 
-        ValidateWellFormed(projectId, "project_id", paramName);
+        FieldRules.ValidateWellFormed(projectId, "project_id", paramName);
     }
 
     public static void ValidateId(string? id, string paramName)
@@ -65,76 +78,6 @@ internal static class ApiKeyValidation
             throw new ArgumentException($"id '{id}' is not an API key id: it would address another path.", paramName);
         }
 
-        ValidateWellFormed(id, "id", paramName);
-    }
-
-    public static void ValidateString(string? value, SpecConstraints constraints, string paramName)
-    {
-        if (value is null)
-        {
-            throw new ArgumentNullException(paramName, $"{constraints.WireName} is required: {constraints.DescribeRange("characters")}.");
-        }
-
-        var length = JsonSchemaLength(value);
-        if (!constraints.Allows(length))
-        {
-            throw new ArgumentException(
-                $"{constraints.WireName} must be {constraints.DescribeRange("characters")} long; it has {length}.",
-                paramName);
-        }
-
-        ValidateWellFormed(value, constraints.WireName, paramName);
-    }
-
-    public static void ValidateNumber(long? value, SpecConstraints constraints, string paramName, string unit, string nullMeaning)
-    {
-        if (value is long number && !constraints.Allows(number))
-        {
-            // No "got N" here: ArgumentOutOfRangeException appends "Actual value was N." itself.
-            throw new ArgumentOutOfRangeException(
-                paramName,
-                value,
-                $"{constraints.WireName} must be {constraints.DescribeRange(unit)}, or {nullMeaning}.");
-        }
-    }
-
-    /// <returns>The index of the first unpaired surrogate, or -1.</returns>
-    internal static int LoneSurrogateIndex(string? value)
-    {
-        if (value is null)
-        {
-            return -1;
-        }
-
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(value[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>JSON Schema counts characters as Unicode code points: a surrogate pair (an emoji, say) is one.</summary>
-    internal static int JsonSchemaLength(string value)
-    {
-        var length = 0;
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-
-            length++;
-        }
-
-        return length;
+        FieldRules.ValidateWellFormed(id, "id", paramName);
     }
 }

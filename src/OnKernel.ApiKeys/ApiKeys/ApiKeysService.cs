@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
@@ -14,8 +13,14 @@ namespace OnKernel;
 /// </summary>
 public class ApiKeysService
 {
+    private static readonly KernelOperation Get = new(SpecOperations.GetApiKeysById);
+    private static readonly KernelOperation Update = new(SpecOperations.PatchApiKeysById);
+    private static readonly KernelOperation Delete = new(SpecOperations.DeleteApiKeysById, goneMeansDone: true);
+    private static readonly KernelOperation Rotate = new(SpecOperations.RotateApiKeysById, createsKey: true);
+
     private readonly IApiKeysClient _client = null!;
     private readonly KernelPipeline _pipeline = null!;
+    private readonly ApiKeyPaging _paging = null!;
 
     /// <summary>For mocking frameworks only.</summary>
     protected ApiKeysService()
@@ -26,6 +31,7 @@ public class ApiKeysService
     {
         _client = client;
         _pipeline = pipeline;
+        _paging = new ApiKeyPaging(client, pipeline);
     }
 
     /// <summary>Creates an API key. The plaintext <see cref="CreatedApiKey.Key"/> is returned only this once.</summary>
@@ -38,9 +44,7 @@ public class ApiKeysService
     /// <exception cref="OnKernelException">Any other failure.</exception>
     public virtual Task<CreatedApiKey> CreateAsync(string name, int? daysToExpire = null, string? projectId = null, CancellationToken cancellationToken = default)
     {
-        ApiKeyValidation.ValidateName(name, nameof(name));
-        ApiKeyValidation.ValidateDaysToExpire(daysToExpire, nameof(daysToExpire));
-        ApiKeyValidation.ValidateProjectId(projectId, nameof(projectId));
+        ApiKeyValidation.ValidateCreate(name, daysToExpire, projectId, nameof(name), nameof(daysToExpire), nameof(projectId));
         return CreateAsync(new CreateApiKeyRequest { Name = name, DaysToExpire = daysToExpire, ProjectId = projectId }, cancellationToken);
     }
 
@@ -63,14 +67,12 @@ public class ApiKeysService
             throw new ArgumentNullException(nameof(request));
         }
 
-        ApiKeyValidation.ValidateName(request.Name, nameof(request));
-        ApiKeyValidation.ValidateDaysToExpire(request.DaysToExpire, nameof(request));
-        ApiKeyValidation.ValidateProjectId(request.ProjectId, nameof(request));
+        ApiKeyValidation.ValidateCreate(request.Name, request.DaysToExpire, request.ProjectId, nameof(request), nameof(request), nameof(request));
 
         // Send a copy: every retry sends exactly what was validated, whatever the caller
         // does with their object meanwhile.
         var snapshot = Snapshot(request);
-        var operation = new KernelOperation("POST", "org/api_keys", nameof(CreatedApiKey), createsKey: true, requestedName: snapshot.Name);
+        var operation = new KernelOperation(SpecOperations.PostApiKeys, createsKey: true, requestedName: snapshot.Name);
         return _pipeline.SendAsync(operation, ct => _client.PostApiKeysAsync(snapshot, ct), CheckCreatedKey, cancellationToken);
     }
 
@@ -85,8 +87,7 @@ public class ApiKeysService
     /// <exception cref="KernelInvalidResponseException">The paging headers are inconsistent (more pages but no next offset, or an offset that does not advance).</exception>
     public virtual IAsyncEnumerable<ApiKey> ListAsync(ApiKeyListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var checkedOptions = ValidateListOptions(options);
-        return ItemsAsync(checkedOptions, cancellationToken);
+        return _paging.ItemsAsync(ApiKeyValidation.ValidateList(options), cancellationToken);
     }
 
     /// <summary>Like <see cref="ListAsync"/>, a page at a time, with each page's paging headers and response metadata.</summary>
@@ -95,8 +96,7 @@ public class ApiKeysService
     /// <exception cref="ArgumentException">An option is outside the range the API accepts; nothing was sent.</exception>
     public virtual IAsyncEnumerable<ApiKeyPage> ListPagesAsync(ApiKeyListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var checkedOptions = ValidateListOptions(options);
-        return PagesAsync(checkedOptions, cancellationToken);
+        return _paging.PagesAsync(ApiKeyValidation.ValidateList(options), cancellationToken);
     }
 
     /// <summary>Fetches one page of keys starting at <paramref name="offset"/>.</summary>
@@ -106,9 +106,9 @@ public class ApiKeysService
     /// <exception cref="ArgumentException">An option or the offset is outside the range the API accepts; nothing was sent.</exception>
     public virtual Task<ApiKeyPage> ListPageAsync(ApiKeyListOptions? options = null, int offset = 0, CancellationToken cancellationToken = default)
     {
-        var checkedOptions = ValidateListOptions(options);
-        ApiKeyValidation.ValidateNumber(offset, ListOffset, nameof(offset), "keys", nullMeaning: "0 for the first page");
-        return PageAsync(checkedOptions, offset, cancellationToken);
+        var checkedOptions = ApiKeyValidation.ValidateList(options);
+        ApiKeyValidation.ValidateOffset(offset);
+        return _paging.PageAsync(checkedOptions, offset, cancellationToken);
     }
 
     /// <summary>Gets one API key (masked).</summary>
@@ -127,8 +127,7 @@ public class ApiKeysService
     public virtual Task<KernelResponse<ApiKey>> GetWithResponseAsync(string id, bool includeDeleted = false, CancellationToken cancellationToken = default)
     {
         ApiKeyValidation.ValidateId(id, nameof(id));
-        var operation = new KernelOperation("GET", "org/api_keys/{id}", nameof(ApiKey));
-        return _pipeline.SendAsync(operation, ct => _client.GetApiKeysByIdAsync(id, includeDeleted ? true : null, ct), null, cancellationToken);
+        return _pipeline.SendAsync(Get, ct => _client.GetApiKeysByIdAsync(id, includeDeleted ? true : null, ct), null, cancellationToken);
     }
 
     /// <summary>Renames an API key.</summary>
@@ -145,11 +144,9 @@ public class ApiKeysService
     /// <param name="cancellationToken">Cancels the call, retries included.</param>
     public virtual Task<KernelResponse<ApiKey>> UpdateWithResponseAsync(string id, string name, CancellationToken cancellationToken = default)
     {
-        ApiKeyValidation.ValidateId(id, nameof(id));
-        ApiKeyValidation.ValidateString(name, UpdateName, nameof(name));
+        ApiKeyValidation.ValidateUpdate(id, name);
         var body = new UpdateApiKeyRequest { Name = name };
-        var operation = new KernelOperation("PATCH", "org/api_keys/{id}", nameof(ApiKey));
-        return _pipeline.SendAsync(operation, ct => _client.PatchApiKeysByIdAsync(body, id, ct), null, cancellationToken);
+        return _pipeline.SendAsync(Update, ct => _client.PatchApiKeysByIdAsync(body, id, ct), null, cancellationToken);
     }
 
     /// <summary>
@@ -173,9 +170,8 @@ public class ApiKeysService
     public virtual async Task<KernelResponse> DeleteWithResponseAsync(string id, CancellationToken cancellationToken = default)
     {
         ApiKeyValidation.ValidateId(id, nameof(id));
-        var operation = new KernelOperation("DELETE", "org/api_keys/{id}", "empty response", goneMeansDone: true);
         return await _pipeline.SendAsync(
-            operation,
+            Delete,
             async ct =>
             {
                 var response = await _client.DeleteApiKeysByIdAsync(id, ct).ConfigureAwait(false);
@@ -207,77 +203,14 @@ public class ApiKeysService
     /// <param name="cancellationToken">Cancels the call, retries included.</param>
     public virtual Task<KernelResponse<CreatedApiKey>> RotateWithResponseAsync(string id, int? daysToExpire = null, int? expireInDays = null, CancellationToken cancellationToken = default)
     {
-        ApiKeyValidation.ValidateId(id, nameof(id));
-        ApiKeyValidation.ValidateNumber(daysToExpire, RotateDaysToExpire, nameof(daysToExpire), "days", nullMeaning: "null to keep the rotated key's lifetime");
-        ApiKeyValidation.ValidateNumber(expireInDays, RotateExpireInDays, nameof(expireInDays), "days", nullMeaning: "null for Kernel's default grace period");
-        if (daysToExpire is int days && expireInDays is int grace && days < grace)
-        {
-            throw new ArgumentException(
-                $"days_to_expire ({days}) is shorter than expire_in_days ({grace}): the new key would expire before the old one; Kernel rejects that. Use days_to_expire >= expire_in_days.",
-                nameof(daysToExpire));
-        }
-
+        ApiKeyValidation.ValidateRotate(id, daysToExpire, expireInDays);
         var body = new RotateApiKeyRequest { DaysToExpire = daysToExpire, ExpireInDays = expireInDays };
-        var operation = new KernelOperation("POST", "org/api_keys/{id}/rotate", nameof(CreatedApiKey), createsKey: true);
-        return _pipeline.SendAsync(operation, ct => _client.RotateApiKeysByIdAsync(id, body, ct), CheckCreatedKey, cancellationToken);
+        return _pipeline.SendAsync(Rotate, ct => _client.RotateApiKeysByIdAsync(id, body, ct), CheckCreatedKey, cancellationToken);
     }
 
     /// <summary>The plaintext key is the one thing a create must return; an empty one is a broken response.</summary>
     internal static string? CheckCreatedKey(CreatedApiKey key) =>
         string.IsNullOrEmpty(key.Key) ? "the plaintext key ('key') is empty" : null;
-
-    private static readonly SpecConstraints ListLimit = SpecConstraints.OfParameter("listApiKeys", "limit");
-    private static readonly SpecConstraints ListOffset = SpecConstraints.OfParameter("listApiKeys", "offset");
-    private static readonly SpecConstraints UpdateName = SpecConstraints.Of<UpdateApiKeyRequest>(nameof(UpdateApiKeyRequest.Name));
-    private static readonly SpecConstraints RotateDaysToExpire = SpecConstraints.Of<RotateApiKeyRequest>(nameof(RotateApiKeyRequest.DaysToExpire));
-    private static readonly SpecConstraints RotateExpireInDays = SpecConstraints.Of<RotateApiKeyRequest>(nameof(RotateApiKeyRequest.ExpireInDays));
-
-    private static ApiKeyListOptions ValidateListOptions(ApiKeyListOptions? options)
-    {
-        // A copy: pages fetched later use the filters as they were when listing started.
-        var copy = options?.Clone() ?? new ApiKeyListOptions();
-        ApiKeyValidation.ValidateNumber(copy.Limit, ListLimit, nameof(options), "keys per page", nullMeaning: "null for Kernel's default");
-        ApiKeyValidation.ValidateWellFormed(copy.Name, "ApiKeyListOptions.Name", nameof(options));
-        ApiKeyValidation.ValidateWellFormed(copy.Query, "ApiKeyListOptions.Query", nameof(options));
-        return copy;
-    }
-
-    private async IAsyncEnumerable<ApiKey> ItemsAsync(ApiKeyListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var page in PagesAsync(options, cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var key in page.Items)
-            {
-                yield return key;
-            }
-        }
-    }
-
-    private async IAsyncEnumerable<ApiKeyPage> PagesAsync(ApiKeyListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        int? offset = 0;
-        while (offset is int current)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var page = await PageAsync(options, current, cancellationToken).ConfigureAwait(false);
-            yield return page;
-            offset = page.GetNextOffset();
-        }
-    }
-
-    private async Task<ApiKeyPage> PageAsync(ApiKeyListOptions options, int offset, CancellationToken cancellationToken)
-    {
-        var operation = new KernelOperation("GET", "org/api_keys", "list of ApiKey");
-#pragma warning disable CS0618 // include_deleted is deprecated, but still sent when a caller sets it.
-        var includeDeleted = options.IncludeDeleted;
-#pragma warning restore CS0618
-        var response = await _pipeline.SendAsync(
-            operation,
-            ct => _client.ListApiKeysAsync(options.Limit, offset == 0 ? null : offset, includeDeleted, options.Name, options.Query, options.SortBy, options.SortDirection, options.Status, ct),
-            null,
-            cancellationToken).ConfigureAwait(false);
-        return new ApiKeyPage(response.Value.ToList(), offset, response);
-    }
 
     private static T Snapshot<T>(T value) =>
         JsonConvert.DeserializeObject<T>(JsonConvert.SerializeObject(value))!;

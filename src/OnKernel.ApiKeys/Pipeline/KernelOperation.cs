@@ -13,6 +13,12 @@ internal sealed class KernelOperation
         RequestedName = requestedName;
     }
 
+    /// <summary>An operation as the generated <c>SpecOperations</c> table describes it, with what the facade knows about its effects.</summary>
+    public KernelOperation(SpecOperation spec, bool createsKey = false, string? requestedName = null, bool goneMeansDone = false)
+        : this(spec.Method, spec.Path, spec.ResultName, createsKey, requestedName, goneMeansDone)
+    {
+    }
+
     public string Method { get; }
 
     /// <summary>The path template relative to the base URL, e.g. <c>org/api_keys</c>.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using RangeAttribute = System.ComponentModel.DataAnnotations.RangeAttribute;
 using System.Net;
 using OnKernel.ApiKeys.Tests.Infrastructure;
 using RichardSzalay.MockHttp;
@@ -65,13 +63,16 @@ public class ValidationTests
         Assert.ThrowsAsync<ArgumentException>(() => _kernel.ApiKeys.CreateAsync(emoji + "\U0001F511"));
     }
 
-    [TestCase(1)]
-    [TestCase(3650)]
-    [TestCase(null)]
-    public async Task Days_1_3650_and_null_are_sent(int? days)
+    [TestCase(1, """{"name":"ci","days_to_expire":1}""")]
+    [TestCase(3650, """{"name":"ci","days_to_expire":3650}""")]
+    [TestCase(null, """{"name":"ci"}""")]
+    public async Task Days_1_3650_and_null_are_sent(int? days, string expectedBody)
     {
-        var created = await _kernel.ApiKeys.CreateAsync("ci", daysToExpire: days);
-        Assert.That(created.Id, Is.Not.Empty);
+        string? body = null;
+        var kernel = new MockKernel();
+        kernel.OnCreate().With(r => { body = r.Content!.ReadAsStringAsync().Result; return true; }).Respond(HttpStatusCode.Created, "application/json", Samples.CreatedKeyJson);
+        await kernel.ApiKeys.CreateAsync("ci", daysToExpire: days);
+        Json.AssertEquivalent(expectedBody, body);
     }
 
     [TestCase(0)]
@@ -108,45 +109,36 @@ public class ValidationTests
     }
 
     /// <summary>
-    /// The bounds are those NSwag generated from the vendored spec: read them from the model
-    /// and check the facade agrees on both sides of each. A spec that moves a bound moves
-    /// both, so this test keeps passing while the facade follows the spec.
+    /// The facade enforces exactly the bounds of the generated table, on both sides of each,
+    /// whatever they are (SpecBoundsTests checks the table against the vendored spec).
     /// </summary>
     [Test]
-    public async Task Validation_bounds_are_the_generated_models_spec_bounds()
+    public async Task Validation_enforces_the_generated_bounds_on_both_sides()
     {
-        var length = typeof(CreateApiKeyRequest).GetProperty(nameof(CreateApiKeyRequest.Name))!.GetCustomAttributes(typeof(StringLengthAttribute), false).Cast<StringLengthAttribute>().Single();
-        var range = typeof(CreateApiKeyRequest).GetProperty(nameof(CreateApiKeyRequest.DaysToExpire))!.GetCustomAttributes(typeof(RangeAttribute), false).Cast<RangeAttribute>().Single();
-        var (minDays, maxDays) = (Convert.ToInt32(range.Minimum), Convert.ToInt32(range.Maximum));
+        var (name, days) = (SpecBounds.CreateApiKeyRequestName, SpecBounds.CreateApiKeyRequestDaysToExpire);
+        int Bound(long? value) => checked((int)value!.Value);
 
-        Assert.That((length.MinimumLength, length.MaximumLength, minDays, maxDays), Is.EqualTo((1, 255, 1, 3650)), "the seed spec's bounds");
-
-        await _kernel.ApiKeys.CreateAsync(new string('n', length.MinimumLength));
-        await _kernel.ApiKeys.CreateAsync(new string('n', length.MaximumLength));
-        Assert.ThrowsAsync<ArgumentException>(() => _kernel.ApiKeys.CreateAsync(new string('n', length.MaximumLength + 1)));
-        await _kernel.ApiKeys.CreateAsync("ci", minDays);
-        await _kernel.ApiKeys.CreateAsync("ci", maxDays);
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _kernel.ApiKeys.CreateAsync("ci", minDays - 1));
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _kernel.ApiKeys.CreateAsync("ci", maxDays + 1));
-
-        Assert.That(ApiKeyValidation.NameConstraints.Minimum, Is.EqualTo(length.MinimumLength));
-        Assert.That(ApiKeyValidation.DaysToExpireConstraints.Maximum, Is.EqualTo(maxDays));
+        await _kernel.ApiKeys.CreateAsync(new string('n', Bound(name.Minimum)));
+        await _kernel.ApiKeys.CreateAsync(new string('n', Bound(name.Maximum)));
+        Assert.ThrowsAsync<ArgumentException>(() => _kernel.ApiKeys.CreateAsync(new string('n', Bound(name.Maximum) + 1)));
+        Assert.ThrowsAsync<ArgumentException>(() => _kernel.ApiKeys.CreateAsync(new string('n', Bound(name.Minimum) - 1)));
+        await _kernel.ApiKeys.CreateAsync("ci", Bound(days.Minimum));
+        await _kernel.ApiKeys.CreateAsync("ci", Bound(days.Maximum));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _kernel.ApiKeys.CreateAsync("ci", Bound(days.Minimum) - 1));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _kernel.ApiKeys.CreateAsync("ci", Bound(days.Maximum) + 1));
+        Assert.That(_sent, Is.EqualTo(4), "the four values inside the bounds were sent, the four outside were not");
     }
 
     [Test]
-    public void Validation_reads_whatever_bounds_a_model_carries()
+    public void The_rules_apply_whatever_bounds_the_table_gives()
     {
-        var constraints = SpecConstraints.Of<ModelFromAnotherSpecRevision>(nameof(ModelFromAnotherSpecRevision.DaysToExpire));
-        Assert.That(constraints.WireName, Is.EqualTo("days_to_expire"));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ApiKeyValidation.ValidateNumber(366, constraints, "daysToExpire", "days", "null"));
-        Assert.DoesNotThrow(() => ApiKeyValidation.ValidateNumber(365, constraints, "daysToExpire", "days", "null"));
-    }
-
-    /// <summary>Shaped like a model NSwag would generate if Kernel lowered the maximum to 365.</summary>
-    private sealed class ModelFromAnotherSpecRevision
-    {
-        [Newtonsoft.Json.JsonProperty("days_to_expire")]
-        [System.ComponentModel.DataAnnotations.Range(1, 365)]
-        public int? DaysToExpire { get; set; }
+        // Shaped like a row the generator would write if Kernel lowered the maximum to 365.
+        var constraints = new SpecConstraints("days_to_expire", 1, 365);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => FieldRules.ValidateNumber(366, constraints, "daysToExpire", "days", "null for never"))!;
+        Assert.That(ex.Message, Does.StartWith("days_to_expire must be 1-365 days, or null for never."));
+        Assert.DoesNotThrow(() => FieldRules.ValidateNumber(365, constraints, "daysToExpire", "days", "null"));
+        Assert.Throws<ArgumentException>(() => FieldRules.ValidateString("", new SpecConstraints("name", 1, 10), "name"));
+        Assert.Throws<ArgumentException>(() => FieldRules.ValidateString(new string('x', 11), new SpecConstraints("name", 1, 10), "name"));
+        Assert.DoesNotThrow(() => FieldRules.ValidateString(new string('x', 10), new SpecConstraints("name", 1, 10), "name"));
     }
 }

@@ -211,8 +211,9 @@ public class ListTests
     [Test]
     public void The_limit_bounds_come_from_the_spec_table()
     {
-        var limit = SpecConstraints.OfParameter("listApiKeys", "limit");
-        Assert.That((limit.Minimum, limit.Maximum), Is.EqualTo(((long?)0, (long?)100)));
+        var limit = SpecBounds.ListApiKeysLimit;
+        Assert.That((limit.WireName, limit.Minimum, limit.Maximum), Is.EqualTo(("limit", (long?)0, (long?)100)));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ids(new MockKernel().ApiKeys.ListAsync(new ApiKeyListOptions { Limit = 101 })));
     }
 
     [Test]
