@@ -13,10 +13,10 @@ namespace OnKernel;
 /// </summary>
 public class KernelClient : IDisposable
 {
-    // Bounds the sockets one client opens, however many calls run at once.
-    internal const int MaxConnectionsPerServer = 32;
+    internal const int MaxConnectionsPerServer = KernelHttpHandler.MaxConnectionsPerServer;
 
     private readonly HttpClient? _ownedHttpClient;
+    private readonly ClientLifetime _lifetime = new();
 
     /// <summary>Creates a client from the environment: <c>KERNEL_API_KEY</c> and, optionally, <c>KERNEL_BASE_URL</c>.</summary>
     /// <exception cref="ArgumentException">No API key is configured, or a value is invalid.</exception>
@@ -32,8 +32,12 @@ public class KernelClient : IDisposable
     {
     }
 
-    /// <summary>Creates a client over a caller-owned <see cref="HttpClient"/>, which is never disposed or modified by this client.</summary>
-    /// <exception cref="ArgumentException">An option is invalid; the message says which and how to fix it.</exception>
+    /// <summary>
+    /// Creates a client over a caller-owned <see cref="HttpClient"/>, which is never disposed or modified by this client.
+    /// Its <see cref="HttpClient.BaseAddress"/>, when set, is used if <see cref="KernelClientOptions.BaseUrl"/> (and
+    /// <c>KERNEL_BASE_URL</c>) is not; if both are set they must agree.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option is invalid, or BaseUrl and the HttpClient's BaseAddress differ; the message says which and how to fix it.</exception>
     public KernelClient(HttpClient httpClient, KernelClientOptions options)
         : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)), options, loggerFactory: null)
     {
@@ -48,7 +52,7 @@ public class KernelClient : IDisposable
             throw new ArgumentNullException(nameof(options));
         }
 
-        Options = KernelOptionsResolver.Resolve(options, paramName: optionsParamName);
+        Options = BaseAddressResolution.Resolve(options, httpClient, paramName: optionsParamName);
         loggerFactory = options.LoggerFactory ?? loggerFactory;
 
         if (httpClient is null)
@@ -61,7 +65,7 @@ public class KernelClient : IDisposable
         var logger = loggerFactory?.CreateLogger("OnKernel.KernelClient");
         var preparer = new KernelRequestPreparer(Options.ApiKey, Options.ProjectId, redactor, logger);
         var generated = new ApiKeysClient(httpClient, preparer, Options.BaseUrl);
-        ApiKeys = new ApiKeysService(generated, CreatePipeline(Options.Timeout, Options.MaxRetries, Options.RetryCreatesWhenOutcomeUnknown, redactor, loggerFactory));
+        ApiKeys = new ApiKeysService(generated, CreatePipeline(Options.Timeout, Options.MaxRetries, Options.RetryCreatesWhenOutcomeUnknown, redactor, loggerFactory, _lifetime, Options.BaseUrl));
     }
 
     /// <summary>Kernel's API Keys resource.</summary>
@@ -72,7 +76,10 @@ public class KernelClient : IDisposable
 
     internal ResolvedKernelOptions Options { get; }
 
-    /// <summary>Releases the connections this client opened itself (never a caller's HttpClient).</summary>
+    /// <summary>
+    /// Releases the connections this client opened itself (never a caller's HttpClient). Calls in flight end
+    /// promptly with <see cref="ObjectDisposedException"/>, and so does every later call.
+    /// </summary>
     public void Dispose()
     {
         Dispose(true);
@@ -84,6 +91,8 @@ public class KernelClient : IDisposable
     {
         if (disposing)
         {
+            // First end the calls in flight (so they report the disposal, not a broken pool).
+            _lifetime.Dispose();
             _ownedHttpClient?.Dispose();
         }
     }
@@ -91,24 +100,11 @@ public class KernelClient : IDisposable
     /// <summary>A description without secrets.</summary>
     public override string ToString() => $"KernelClient {{ BaseUrl = {BaseUrl} }}";
 
-    internal static KernelPipeline CreatePipeline(TimeSpan timeout, int maxRetries, bool retryCreates, SecretRedactor redactor, ILoggerFactory? loggerFactory) =>
-        new(timeout, new RetryPolicy(maxRetries, retryCreates), redactor, loggerFactory?.CreateLogger("OnKernel.KernelClient"));
+    internal static KernelPipeline CreatePipeline(TimeSpan timeout, int maxRetries, bool retryCreates, SecretRedactor redactor, ILoggerFactory? loggerFactory,
+        ClientLifetime? lifetime = null, Uri? baseUrl = null) =>
+        new(timeout, new RetryPolicy(maxRetries, retryCreates), redactor, loggerFactory?.CreateLogger("OnKernel.KernelClient"), lifetime: lifetime, baseUrl: baseUrl);
 
-    private static HttpClient CreateHttpClient()
-    {
-#if NET8_0_OR_GREATER
-        var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = MaxConnectionsPerServer,
-            // Recycle connections so DNS changes are seen, and drop idle ones before
-            // servers with short keep-alive (5 s is common) close them under us.
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(4),
-        };
-#else
-        var handler = new HttpClientHandler { MaxConnectionsPerServer = MaxConnectionsPerServer };
-#endif
-        // The pipeline enforces the per-attempt timeout; HttpClient's own would double-count.
-        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-    }
+    // The pipeline enforces the per-attempt timeout; HttpClient's own would double-count.
+    private static HttpClient CreateHttpClient() =>
+        new(KernelHttpHandler.Create(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
 }

@@ -73,8 +73,10 @@ public static class KernelServiceCollectionExtensions
             provider.GetService<ILoggerFactory>()));
         services.TryAddTransient(provider => provider.GetRequiredService<KernelClient>().ApiKeys);
 
-        // The pipeline enforces the per-attempt timeout (KernelClientOptions.Timeout).
-        return services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // The pipeline enforces the per-attempt timeout (KernelClientOptions.Timeout), and
+        // the primary handler does not follow redirects (they would carry the API key elsewhere).
+        return services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(KernelHttpHandler.Create);
     }
 
     private sealed class KernelClientOptionsValidator : IValidateOptions<KernelClientOptions>

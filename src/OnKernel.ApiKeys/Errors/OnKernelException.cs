@@ -8,6 +8,8 @@ namespace OnKernel;
 /// </summary>
 public class OnKernelException : Exception
 {
+    private string? _message;
+
     /// <summary>Creates the exception.</summary>
     public OnKernelException(string message, Exception? innerException = null)
         : base(message, innerException)
@@ -16,4 +18,11 @@ public class OnKernelException : Exception
 
     /// <summary>How many HTTP attempts were made before this exception was thrown (0 when none was).</summary>
     public int Attempts { get; internal set; }
+
+    /// <inheritdoc />
+    public override string Message => _message ?? base.Message;
+
+    // Lets the pipeline add what only it knows (the host, the attempts) to a message that
+    // a status-based constructor already composed.
+    internal void Reword(string message) => _message = message;
 }

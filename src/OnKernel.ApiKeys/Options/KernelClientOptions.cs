@@ -30,8 +30,10 @@ public sealed class KernelClientOptions
     public string? ApiKey { get; set; }
 
     /// <summary>
-    /// The API address. When null, <c>KERNEL_BASE_URL</c> is used, else
-    /// <see cref="DefaultBaseUrl"/>. A path prefix is kept whether or not the URL ends
+    /// The API address. When null, <c>KERNEL_BASE_URL</c> is used, then the
+    /// <c>BaseAddress</c> of a caller-owned HttpClient, else <see cref="DefaultBaseUrl"/>.
+    /// A BaseAddress that differs from a set BaseUrl (or <c>KERNEL_BASE_URL</c>) is an error
+    /// when the client is created. A path prefix is kept whether or not the URL ends
     /// with a slash. Must be https, or http to a loopback host (local mocks).
     /// </summary>
     public Uri? BaseUrl { get; set; }

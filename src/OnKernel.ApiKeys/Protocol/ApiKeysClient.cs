@@ -30,6 +30,14 @@ internal partial class ApiKeysClient
         ReadResponseAsString = true;
     }
 
-    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url) =>
+    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
+    {
         _requestPreparer?.Prepare(request);
+        AttemptContext.Current?.OnSending(request);
+    }
+
+    // Runs once the headers are in, before the generated code reads the body: refuses
+    // redirects and puts the body read under the attempt's deadline and size limit.
+    partial void ProcessResponse(HttpClient client, HttpResponseMessage response) =>
+        AttemptContext.Current?.OnResponse(response);
 }

@@ -42,7 +42,7 @@ internal sealed record SlowBodyAction(int Status, string Body, TimeSpan PerByte)
 /// request is recorded and answered by the handler's <see cref="ServerAction"/>. Real sockets,
 /// so timeouts, resets and truncated bodies behave as they do on a network.
 /// </summary>
-internal sealed class LoopbackServer : IAsyncDisposable
+internal sealed partial class LoopbackServer : IAsyncDisposable
 {
     private readonly TcpListener _listener;
     private readonly Func<RecordedRequest, int, ServerAction> _handler;
@@ -181,7 +181,8 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
                 return true;
             default:
-                throw new InvalidOperationException("Unknown action " + action);
+                // The actions added for hostile servers live in LoopbackServer.Hostile.cs.
+                return await PerformHostileAsync(client, stream, action).ConfigureAwait(false);
         }
     }
 

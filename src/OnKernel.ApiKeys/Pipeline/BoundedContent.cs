@@ -1,0 +1,104 @@
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OnKernel;
+
+/// <summary>
+/// A response body read under the attempt's token and capped at <see cref="MaxBytes"/>.
+/// The generated client buffers the body as a string; below .NET 5 it does so without a
+/// token, so a body trickling in would outlive every deadline, and an endless one would
+/// fill memory. Reading through this content bounds both on every target framework.
+/// </summary>
+internal sealed class BoundedContent : HttpContent
+{
+    /// <summary>
+    /// 1 MiB: the largest legitimate answer (a page of 100 keys) is about 50 KiB, so no
+    /// real response comes near it.
+    /// </summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    private readonly HttpContent _inner;
+    private readonly AttemptContext _attempt;
+    private readonly HttpResponseMessage _response;
+
+    public BoundedContent(HttpContent inner, AttemptContext attempt, HttpResponseMessage response)
+    {
+        _inner = inner;
+        _attempt = attempt;
+        _response = response;
+        foreach (var header in inner.Headers)
+        {
+            Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => CopyBoundedAsync(stream);
+
+#if NET5_0_OR_GREATER
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) => CopyBoundedAsync(stream);
+#endif
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private async Task CopyBoundedAsync(Stream target)
+    {
+        var token = _attempt.Token;
+        token.ThrowIfCancellationRequested();
+        using var source = await _inner.ReadAsStreamAsync().ConfigureAwait(false);
+
+        // Where a stream ignores the token (.NET Framework's handler), closing it is what
+        // interrupts a read that is waiting for the next byte.
+        using var abort = token.Register(static state => ((IDisposable)state!).Dispose(), source);
+        var buffer = new byte[16 * 1024];
+        var prefix = new MemoryStream();
+        long total = 0;
+        while (true)
+        {
+            int read;
+            try
+            {
+                read = await source.ReadAsync(buffer, 0, buffer.Length, token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && token.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("The attempt was cancelled while reading the response body.", e, token);
+            }
+
+            if (read == 0)
+            {
+                return;
+            }
+
+            total += read;
+            if (total > MaxBytes)
+            {
+                throw AttemptFailedException.TooLarge(_attempt, _response, prefix.ToArray());
+            }
+
+            if (prefix.Length <= KernelApiException.RawBodyLimit)
+            {
+                // Enough of the body to show on an error; the rest only goes to the target.
+                prefix.Write(buffer, 0, Math.Min(read, KernelApiException.RawBodyLimit + 1 - (int)prefix.Length));
+            }
+
+            await target.WriteAsync(buffer, 0, read, token).ConfigureAwait(false);
+        }
+    }
+}

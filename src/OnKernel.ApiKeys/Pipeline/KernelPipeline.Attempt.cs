@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace OnKernel;
+
+internal sealed partial class KernelPipeline
+{
+    /// <summary>What one attempt came to: a response, or a failure and how the retry policy should see it.</summary>
+    private readonly struct AttemptOutcome<T>
+    {
+        public AttemptOutcome(KernelResponse<T>? response, OnKernelException? failure, RetryPolicy.Failure observed, bool isFinal, long elapsedMs)
+        {
+            Response = response;
+            Failure = failure;
+            Observed = observed;
+            IsFinal = isFinal;
+            ElapsedMs = elapsedMs;
+        }
+
+        public KernelResponse<T>? Response { get; }
+
+        public OnKernelException? Failure { get; }
+
+        public RetryPolicy.Failure Observed { get; }
+
+        /// <summary>Never retried, whatever the policy would say (the server acted, or pointed elsewhere).</summary>
+        public bool IsFinal { get; }
+
+        public long ElapsedMs { get; }
+    }
+
+    /// <summary>
+    /// One attempt under a deadline that covers connect, headers and body: the token reaches
+    /// the generated client, and through <see cref="AttemptContext"/> its body read too.
+    /// </summary>
+    private async Task<AttemptOutcome<T>> AttemptAsync<T>(KernelOperation operation, Func<CancellationToken, Task<ApiKeysClientResponse<T>>> call,
+        Func<T, string?>? checkResult, int attempt, bool earlierAttemptMayHaveActed, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+        attemptCancellation.CancelAfter(_timeout);
+        var context = new AttemptContext(operation, attempt, attemptCancellation.Token, _redactor);
+        AttemptContext.Current = context;
+        _logger.LogDebug("Kernel {Method} {Path}: attempt {Attempt}", operation.Method, operation.Path, attempt);
+        try
+        {
+            var response = await call(attemptCancellation.Token).ConfigureAwait(false);
+            var problem = checkResult?.Invoke(response.Result);
+            return problem is null
+                ? Success(Succeeded(operation, response.Result, response.StatusCode, response.Headers, stopwatch.ElapsedMilliseconds, attempt))
+                : Final<T>(InvalidResponse(operation, response.StatusCode, problem, rawBody: null), stopwatch);
+        }
+        catch (Exception) when (_lifetime.IsDisposed && !cancellationToken.IsCancellationRequested)
+        {
+            // Disposed mid-call: whatever broke, it broke because of Dispose. Not a timeout, not retried.
+            throw ClientLifetime.DisposedInFlight(operation);
+        }
+        catch (AttemptFailedException recognised)
+        {
+            return new AttemptOutcome<T>(null, recognised.Failure, recognised.Observed, recognised.IsFinal, stopwatch.ElapsedMilliseconds);
+        }
+        catch (ApiKeysClientException generated) when (generated.StatusCode is >= 200 and <= 299)
+        {
+            // A success the generated code did not expect (a 200 where the spec says
+            // 201), or a body it could not read. Either way the server acted: read the
+            // body once more ourselves, and never retry.
+            var (value, problem) = ReadSuccessBody(generated, checkResult);
+            return problem.Length == 0
+                ? Success(Succeeded(operation, value!, generated.StatusCode, generated.Headers, stopwatch.ElapsedMilliseconds, attempt))
+                : Final<T>(InvalidResponse(operation, generated.StatusCode, problem, _redactor.Redact(generated.Response)), stopwatch);
+        }
+        catch (ApiKeysClientException generated) when (generated.StatusCode == 404 && operation.GoneMeansDone && earlierAttemptMayHaveActed)
+        {
+            _logger.LogInformation("Kernel {Method} {Path}: 404 on attempt {Attempt} means done by an earlier attempt whose answer was lost",
+                operation.Method, operation.Path, attempt);
+            return Success(Succeeded(operation, default(T)!, generated.StatusCode, generated.Headers, stopwatch.ElapsedMilliseconds, attempt));
+        }
+        catch (ApiKeysClientException generated)
+        {
+            var api = ApiFailure(generated, operation, context);
+            return Failed<T>(api, new RetryPolicy.Failure(api.StatusCode, api.Headers, mayHaveReachedServer: true), stopwatch);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller's own cancellation: theirs, unwrapped, with their token.
+            cancellationToken.ThrowIfCancellationRequested();
+            throw;
+        }
+        catch (OperationCanceledException canceled)
+        {
+            var timeout = TimedOut(operation, context, canceled, ourDeadline: attemptCancellation.IsCancellationRequested);
+            return Failed<T>(timeout, new RetryPolicy.Failure(null, null, mayHaveReachedServer: !context.CertainlyNotSent), stopwatch);
+        }
+        catch (HttpRequestException requestFailure)
+        {
+            var neverSent = NeverLeft(requestFailure) || context.CertainlyNotSent;
+            return Failed<T>(ConnectionFailed(operation, context, requestFailure, neverSent), new RetryPolicy.Failure(null, null, mayHaveReachedServer: !neverSent), stopwatch);
+        }
+        catch (IOException ioFailure)
+        {
+            // The response began but its body broke off (reset, truncated stream).
+            var broke = new KernelConnectionException($"{operation} failed: the connection to {Host(context)} broke while reading the response ({ioFailure.GetType().Name}); {Attempts(attempt)}.");
+            return Failed<T>(broke, new RetryPolicy.Failure(null, null, mayHaveReachedServer: true), stopwatch);
+        }
+        finally
+        {
+            AttemptContext.Current = null;
+        }
+    }
+
+    private static AttemptOutcome<T> Success<T>(KernelResponse<T> response) => new(response, null, default, false, 0);
+
+    private static AttemptOutcome<T> Failed<T>(OnKernelException failure, RetryPolicy.Failure observed, Stopwatch stopwatch) =>
+        new(null, failure, observed, false, stopwatch.ElapsedMilliseconds);
+
+    private static AttemptOutcome<T> Final<T>(OnKernelException failure, Stopwatch stopwatch) =>
+        new(null, failure, new RetryPolicy.Failure(null, null, mayHaveReachedServer: true), true, stopwatch.ElapsedMilliseconds);
+}

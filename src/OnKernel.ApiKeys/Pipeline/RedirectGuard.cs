@@ -1,0 +1,38 @@
+using System.Net.Http;
+
+namespace OnKernel;
+
+/// <summary>
+/// Refuses redirects. The client's own handlers never follow them; a caller's HttpClient
+/// may, which shows as an answer from another address than the one the request was sent to.
+/// </summary>
+internal static class RedirectGuard
+{
+    public static void ThrowIfRedirected(AttemptContext attempt, HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        if (status is >= 300 and <= 399)
+        {
+            var location = response.Headers.Location;
+            if (location is not null && !location.IsAbsoluteUri && attempt.SentTo is not null)
+            {
+                location = new Uri(attempt.SentTo, location);
+            }
+
+            var target = location is null ? "nowhere (no Location header)" : location.Authority;
+            throw AttemptFailedException.Final(new KernelRedirectException(
+                $"{attempt.Operation} was answered {status} redirecting to {target}. Redirects are not followed (they would carry the API key elsewhere); " +
+                "set BaseUrl to the address that should receive the requests.",
+                status, location, ResponseHeaders.Of(response)));
+        }
+
+        var answeredFrom = response.RequestMessage?.RequestUri;
+        if (attempt.SentTo is not null && answeredFrom is not null && answeredFrom != attempt.SentTo)
+        {
+            throw AttemptFailedException.Final(new KernelRedirectException(
+                $"{attempt.Operation} was redirected to {answeredFrom.Authority} by the HttpClient's own handler, which answered {status} from there; " +
+                "that answer was discarded. Turn off AllowAutoRedirect on that HttpClient's handler, and set BaseUrl to the address that should receive the requests.",
+                status, answeredFrom, ResponseHeaders.Of(response)));
+        }
+    }
+}
