@@ -65,7 +65,7 @@ public class KernelClient : IDisposable
         var logger = loggerFactory?.CreateLogger("OnKernel.KernelClient");
         var preparer = new KernelRequestPreparer(Options.ApiKey, Options.ProjectId, redactor, logger);
         var generated = new ApiKeysClient(httpClient, preparer, Options.BaseUrl);
-        ApiKeys = new ApiKeysService(generated, CreatePipeline(Options.Timeout, Options.MaxRetries, Options.RetryCreatesWhenOutcomeUnknown, redactor, loggerFactory, _lifetime, Options.BaseUrl));
+        ApiKeys = new ApiKeysService(generated, CreatePipeline(Options.Timeout, Options.MaxRetries, Options.RetryCreatesWhenOutcomeUnknown, redactor, loggerFactory, _lifetime, Options.BaseUrl, options.TimeProvider));
     }
 
     /// <summary>Kernel's API Keys resource.</summary>
@@ -101,8 +101,8 @@ public class KernelClient : IDisposable
     public override string ToString() => $"KernelClient {{ BaseUrl = {BaseUrl} }}";
 
     internal static KernelPipeline CreatePipeline(TimeSpan timeout, int maxRetries, bool retryCreates, SecretRedactor redactor, ILoggerFactory? loggerFactory,
-        ClientLifetime? lifetime = null, Uri? baseUrl = null) =>
-        new(timeout, new RetryPolicy(maxRetries, retryCreates), redactor, loggerFactory?.CreateLogger("OnKernel.KernelClient"), lifetime: lifetime, baseUrl: baseUrl);
+        ClientLifetime? lifetime = null, Uri? baseUrl = null, TimeProvider? time = null) =>
+        new(timeout, new RetryPolicy(maxRetries, retryCreates), redactor, loggerFactory?.CreateLogger("OnKernel.KernelClient"), time, lifetime, baseUrl);
 
     // The pipeline enforces the per-attempt timeout; HttpClient's own would double-count.
     private static HttpClient CreateHttpClient() =>

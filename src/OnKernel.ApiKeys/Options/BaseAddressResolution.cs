@@ -72,5 +72,6 @@ internal static class BaseAddressResolution
         MaxRetries = options.MaxRetries,
         RetryCreatesWhenOutcomeUnknown = options.RetryCreatesWhenOutcomeUnknown,
         LoggerFactory = options.LoggerFactory,
+        TimeProvider = options.TimeProvider,
     };
 }

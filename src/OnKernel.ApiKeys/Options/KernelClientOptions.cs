@@ -59,6 +59,13 @@ public sealed class KernelClientOptions
     /// <summary>Optional logger factory for request logging (secrets are always redacted).</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>
+    /// The clock for back-off delays, per-attempt deadlines and <c>Retry-After</c> dates; null
+    /// for <see cref="System.TimeProvider.System"/>. A test can pass a fake one (such as
+    /// <c>FakeTimeProvider</c>) and advance it, so that its retries happen without waiting.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; set; }
+
     /// <summary>A description without the API key.</summary>
     public override string ToString() =>
         $"KernelClientOptions {{ ApiKey = {(ApiKey is null ? "(from KERNEL_API_KEY)" : "[REDACTED]")}, BaseUrl = {BaseUrl?.ToString() ?? "(default)"}, ProjectId = {ProjectId ?? "(none)"}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";

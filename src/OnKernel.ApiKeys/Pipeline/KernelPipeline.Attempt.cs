@@ -42,7 +42,7 @@ internal sealed partial class KernelPipeline
     {
         var stopwatch = Stopwatch.StartNew();
         using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
-        attemptCancellation.CancelAfter(_timeout);
+        using var deadline = StartDeadline(attemptCancellation);
         var context = new AttemptContext(operation, attempt, attemptCancellation.Token, _redactor);
         AttemptContext.Current = context;
         _logger.LogDebug("Kernel {Method} {Path}: attempt {Attempt}", operation.Method, operation.Path, attempt);
@@ -113,6 +113,33 @@ internal sealed partial class KernelPipeline
     }
 
     private static AttemptOutcome<T> Success<T>(KernelResponse<T> response) => new(response, null, default, false, 0);
+
+    /// <summary>
+    /// The attempt's deadline on the client's clock: plain CancelAfter on the real clock (no
+    /// extra timer), a TimeProvider timer otherwise, so a test's fake clock drives it too.
+    /// </summary>
+    private ITimer? StartDeadline(CancellationTokenSource attempt)
+    {
+        if (_time == TimeProvider.System)
+        {
+            attempt.CancelAfter(_timeout);
+            return null;
+        }
+
+        return _time.CreateTimer(static state => CancelQuietly((CancellationTokenSource)state!), attempt, _timeout, Timeout.InfiniteTimeSpan);
+    }
+
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The attempt ended as the deadline fired: nothing left to cancel.
+        }
+    }
 
     private static AttemptOutcome<T> Failed<T>(OnKernelException failure, RetryPolicy.Failure observed, Stopwatch stopwatch) =>
         new(null, failure, observed, false, stopwatch.ElapsedMilliseconds);

@@ -19,18 +19,18 @@ internal sealed partial class KernelPipeline
     private readonly RetryPolicy _retryPolicy;
     private readonly SecretRedactor _redactor;
     private readonly ILogger _logger;
-    private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+    private readonly TimeProvider _time;
     private readonly ClientLifetime _lifetime;
     private readonly Uri? _baseUrl;
 
-    public KernelPipeline(TimeSpan timeout, RetryPolicy retryPolicy, SecretRedactor redactor, ILogger? logger, Func<TimeSpan, CancellationToken, Task>? delay = null,
+    public KernelPipeline(TimeSpan timeout, RetryPolicy retryPolicy, SecretRedactor redactor, ILogger? logger, TimeProvider? time = null,
         ClientLifetime? lifetime = null, Uri? baseUrl = null)
     {
         _timeout = timeout;
         _retryPolicy = retryPolicy;
         _redactor = redactor;
         _logger = logger ?? NullLogger.Instance;
-        _delay = delay ?? Task.Delay;
+        _time = time ?? TimeProvider.System;
         _lifetime = lifetime ?? new ClientLifetime();
         _baseUrl = baseUrl;
     }
@@ -69,7 +69,7 @@ internal sealed partial class KernelPipeline
                 throw failure;
             }
 
-            var delay = _retryPolicy.Delay(attempt - 1, outcome.Observed.Headers, DateTimeOffset.UtcNow);
+            var delay = _retryPolicy.Delay(attempt - 1, outcome.Observed.Headers, _time.GetUtcNow());
             _logger.LogWarning("Kernel {Method} {Path}: retrying in {DelayMs} ms after attempt {Attempt} failed: {Reason}",
                 operation.Method, operation.Path, (long)delay.TotalMilliseconds, attempt, failure.Message);
             await WaitBeforeRetryAsync(operation, delay, cancellationToken).ConfigureAwait(false);
@@ -82,7 +82,11 @@ internal sealed partial class KernelPipeline
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
         try
         {
-            await _delay(delay, wait.Token).ConfigureAwait(false);
+#if NET8_0_OR_GREATER
+            await Task.Delay(delay, _time, wait.Token).ConfigureAwait(false);
+#else
+            await _time.Delay(delay, wait.Token).ConfigureAwait(false);
+#endif
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

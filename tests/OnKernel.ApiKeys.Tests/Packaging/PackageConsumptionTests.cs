@@ -52,7 +52,7 @@ public class PackageConsumptionTests
         Assert.That(dependencies, Is.SubsetOf(new[]
         {
             "Newtonsoft.Json", "System.ComponentModel.Annotations", "Microsoft.Extensions.Http",
-            "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options.ConfigurationExtensions", "Microsoft.Bcl.AsyncInterfaces",
+            "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options.ConfigurationExtensions", "Microsoft.Bcl.AsyncInterfaces", "Microsoft.Bcl.TimeProvider",
         }));
         Assert.That(dependencies, Has.None.StartsWith("NSwag").And.None.StartsWith("Kernel."));
         var groups = metadata.Descendants(ns + "group").Select(g => (string)g.Attribute("targetFramework")!).ToList();
