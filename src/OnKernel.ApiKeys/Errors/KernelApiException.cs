@@ -13,17 +13,17 @@ public class KernelApiException : OnKernelException
     /// <summary>The largest number of characters of the response body kept in <see cref="RawBody"/>.</summary>
     public const int RawBodyLimit = 4096;
 
-    /// <summary>Creates the exception from a response.</summary>
-    public KernelApiException(int statusCode, Error? error, string? rawBody, IReadOnlyDictionary<string, IEnumerable<string>>? headers)
-        : base(FormatMessage(statusCode, error, rawBody))
+    // Built by KernelErrorMapper (or ApiKeysModelFactory for test doubles), never by hand.
+    internal KernelApiException(KernelErrorResponse response)
+        : base(FormatMessage(response.StatusCode, response.Error, response.RawBody))
     {
-        StatusCode = statusCode;
-        ErrorCode = error?.Code;
-        ErrorMessage = error?.Message;
-        Details = error?.Details?.ToList() ?? new List<ErrorDetail>();
-        InnerError = error?.InnerError;
-        Headers = KernelHeaders.From(headers);
-        RawBody = Truncate(rawBody);
+        StatusCode = response.StatusCode;
+        ErrorCode = response.Error?.Code;
+        ErrorMessage = response.Error?.Message;
+        Details = response.Error?.Details?.ToList() ?? new List<ErrorDetail>();
+        InnerError = response.Error?.InnerError;
+        Headers = response.Headers;
+        RawBody = Truncate(response.RawBody);
     }
 
     /// <summary>The HTTP status code.</summary>

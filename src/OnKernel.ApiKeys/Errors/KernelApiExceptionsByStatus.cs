@@ -1,63 +1,56 @@
-using System.Collections.Generic;
-
 namespace OnKernel;
 
-// One subtype per status family, so callers can catch what they handle.
+// One subtype per status family, so callers can catch what they handle. KernelErrorMapper
+// holds the one status -> type map; constructors are internal (ApiKeysModelFactory builds
+// them for test doubles).
 
 /// <summary>400: Kernel rejected the request as invalid (e.g. <c>cannot_delete_current_key</c>).</summary>
 public class KernelBadRequestException : KernelApiException
 {
-    /// <summary>Creates the exception.</summary>
-    public KernelBadRequestException(int statusCode, Error? error, string? rawBody, IReadOnlyDictionary<string, IEnumerable<string>>? headers)
-        : base(statusCode, error, rawBody, headers) { }
+    internal KernelBadRequestException(KernelErrorResponse response)
+        : base(response) { }
 }
 
 /// <summary>401: the API key is missing, invalid, expired or revoked.</summary>
 public class KernelAuthenticationException : KernelApiException
 {
-    /// <summary>Creates the exception.</summary>
-    public KernelAuthenticationException(int statusCode, Error? error, string? rawBody, IReadOnlyDictionary<string, IEnumerable<string>>? headers)
-        : base(statusCode, error, rawBody, headers) { }
+    internal KernelAuthenticationException(KernelErrorResponse response)
+        : base(response) { }
 }
 
 /// <summary>403: the API key may not do this (e.g. a project-scoped key).</summary>
 public class KernelPermissionDeniedException : KernelApiException
 {
-    /// <summary>Creates the exception.</summary>
-    public KernelPermissionDeniedException(int statusCode, Error? error, string? rawBody, IReadOnlyDictionary<string, IEnumerable<string>>? headers)
-        : base(statusCode, error, rawBody, headers) { }
+    internal KernelPermissionDeniedException(KernelErrorResponse response)
+        : base(response) { }
 }
 
 /// <summary>404: the resource (or project) does not exist.</summary>
 public class KernelNotFoundException : KernelApiException
 {
-    /// <summary>Creates the exception.</summary>
-    public KernelNotFoundException(int statusCode, Error? error, string? rawBody, IReadOnlyDictionary<string, IEnumerable<string>>? headers)
-        : base(statusCode, error, rawBody, headers) { }
+    internal KernelNotFoundException(KernelErrorResponse response)
+        : base(response) { }
 }
 
 /// <summary>409: the request conflicts with the resource's current state.</summary>
 public class KernelConflictException : KernelApiException
 {
-    /// <summary>Creates the exception.</summary>
-    public KernelConflictException(int statusCode, Error? error, string? rawBody, IReadOnlyDictionary<string, IEnumerable<string>>? headers)
-        : base(statusCode, error, rawBody, headers) { }
+    internal KernelConflictException(KernelErrorResponse response)
+        : base(response) { }
 }
 
 /// <summary>422: the request was well-formed but could not be processed.</summary>
 public class KernelUnprocessableEntityException : KernelApiException
 {
-    /// <summary>Creates the exception.</summary>
-    public KernelUnprocessableEntityException(int statusCode, Error? error, string? rawBody, IReadOnlyDictionary<string, IEnumerable<string>>? headers)
-        : base(statusCode, error, rawBody, headers) { }
+    internal KernelUnprocessableEntityException(KernelErrorResponse response)
+        : base(response) { }
 }
 
 /// <summary>429: rate limited. <see cref="RetryAfter"/> says how long Kernel asked to wait, when it said.</summary>
 public class KernelRateLimitException : KernelApiException
 {
-    /// <summary>Creates the exception.</summary>
-    public KernelRateLimitException(int statusCode, Error? error, string? rawBody, IReadOnlyDictionary<string, IEnumerable<string>>? headers)
-        : base(statusCode, error, rawBody, headers)
+    internal KernelRateLimitException(KernelErrorResponse response)
+        : base(response)
     {
         RetryAfter = RetryAfterHeader.Parse(Headers, DateTimeOffset.UtcNow);
     }
@@ -69,7 +62,6 @@ public class KernelRateLimitException : KernelApiException
 /// <summary>5xx: Kernel (or a proxy in front of it) failed.</summary>
 public class KernelServerException : KernelApiException
 {
-    /// <summary>Creates the exception.</summary>
-    public KernelServerException(int statusCode, Error? error, string? rawBody, IReadOnlyDictionary<string, IEnumerable<string>>? headers)
-        : base(statusCode, error, rawBody, headers) { }
+    internal KernelServerException(KernelErrorResponse response)
+        : base(response) { }
 }

@@ -24,20 +24,21 @@ internal static class KernelErrorMapper
             error.Message = $"{error.Message} (an API key cannot delete itself: authenticate with another key to delete this one)";
         }
 
-        return FromStatus(status, error, rawBody, redactor.RedactHeaders(generated.Headers));
+        return FromResponse(new KernelErrorResponse(status, error, rawBody, redactor.RedactHeaders(generated.Headers)));
     }
 
-    public static KernelApiException FromStatus(int status, Error? error, string? rawBody, IReadOnlyDictionary<string, IEnumerable<string>>? headers) => status switch
+    /// <summary>The one status -> exception type map.</summary>
+    public static KernelApiException FromResponse(KernelErrorResponse response) => response.StatusCode switch
     {
-        400 => new KernelBadRequestException(status, error, rawBody, headers),
-        401 => new KernelAuthenticationException(status, error, rawBody, headers),
-        403 => new KernelPermissionDeniedException(status, error, rawBody, headers),
-        404 => new KernelNotFoundException(status, error, rawBody, headers),
-        409 => new KernelConflictException(status, error, rawBody, headers),
-        422 => new KernelUnprocessableEntityException(status, error, rawBody, headers),
-        429 => new KernelRateLimitException(status, error, rawBody, headers),
-        >= 500 => new KernelServerException(status, error, rawBody, headers),
-        _ => new KernelApiException(status, error, rawBody, headers),
+        400 => new KernelBadRequestException(response),
+        401 => new KernelAuthenticationException(response),
+        403 => new KernelPermissionDeniedException(response),
+        404 => new KernelNotFoundException(response),
+        409 => new KernelConflictException(response),
+        422 => new KernelUnprocessableEntityException(response),
+        429 => new KernelRateLimitException(response),
+        >= 500 => new KernelServerException(response),
+        _ => new KernelApiException(response),
     };
 
     // An undeclared status (409, 429, 503...) still usually carries Kernel's Error body.

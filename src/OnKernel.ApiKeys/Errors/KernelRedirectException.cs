@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace OnKernel;
 
 /// <summary>
@@ -12,13 +10,11 @@ public class KernelRedirectException : KernelApiException
 {
     private readonly string _message;
 
-    /// <summary>Creates the exception.</summary>
+    /// <param name="response">The 3xx response; or, when a caller's handler followed the redirect, what the final address answered.</param>
     /// <param name="message">What happened, naming the operation, the status and the target host.</param>
-    /// <param name="statusCode">The 3xx status; or, when a caller's handler followed the redirect, the status the final address answered.</param>
     /// <param name="location">Where the redirect pointed, when known.</param>
-    /// <param name="headers">The response headers.</param>
-    public KernelRedirectException(string message, int statusCode, Uri? location, IReadOnlyDictionary<string, IEnumerable<string>>? headers)
-        : base(statusCode, null, null, headers)
+    internal KernelRedirectException(KernelErrorResponse response, string message, Uri? location)
+        : base(response)
     {
         _message = message;
         Location = location;

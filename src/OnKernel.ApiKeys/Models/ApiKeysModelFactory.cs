@@ -110,7 +110,7 @@ public static class ApiKeysModelFactory
 
         var error = errorCode is null ? null : new Error { Code = errorCode, Message = errorMessage ?? "" };
         var raw = headers?.ToDictionary(h => h.Key, h => (IEnumerable<string>)h.Value, StringComparer.OrdinalIgnoreCase);
-        return KernelErrorMapper.FromStatus(statusCode, error, rawBody: null, raw);
+        return KernelErrorMapper.FromResponse(new KernelErrorResponse(statusCode, error, rawBody: null, raw));
     }
 
     /// <summary>

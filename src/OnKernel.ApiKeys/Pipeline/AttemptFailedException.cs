@@ -48,7 +48,7 @@ internal sealed class AttemptFailedException : Exception
 
         var headers = ResponseHeaders.Of(response);
         var rawBody = attempt.Redactor.Redact(Encoding.UTF8.GetString(prefix));
-        var error = KernelErrorMapper.FromStatus(status, null, rawBody, headers);
+        var error = KernelErrorMapper.FromResponse(new KernelErrorResponse(status, null, rawBody, headers));
         error.Reword($"{operation} answered {status}, and {limit} (attempt {attempt.Attempt}).");
         return new AttemptFailedException(error, new RetryPolicy.Failure(status, error.Headers, mayHaveReachedServer: true), final: false);
     }

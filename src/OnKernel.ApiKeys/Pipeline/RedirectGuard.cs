@@ -21,18 +21,20 @@ internal static class RedirectGuard
 
             var target = location is null ? "nowhere (no Location header)" : location.Authority;
             throw AttemptFailedException.Final(new KernelRedirectException(
+                new KernelErrorResponse(status, null, null, ResponseHeaders.Of(response)),
                 $"{attempt.Operation} was answered {status} redirecting to {target}. Redirects are not followed (they would carry the API key elsewhere); " +
                 "set BaseUrl to the address that should receive the requests.",
-                status, location, ResponseHeaders.Of(response)));
+                location));
         }
 
         var answeredFrom = response.RequestMessage?.RequestUri;
         if (attempt.SentTo is not null && answeredFrom is not null && answeredFrom != attempt.SentTo)
         {
             throw AttemptFailedException.Final(new KernelRedirectException(
+                new KernelErrorResponse(status, null, null, ResponseHeaders.Of(response)),
                 $"{attempt.Operation} was redirected to {answeredFrom.Authority} by the HttpClient's own handler, which answered {status} from there; " +
                 "that answer was discarded. Turn off AllowAutoRedirect on that HttpClient's handler, and set BaseUrl to the address that should receive the requests.",
-                status, answeredFrom, ResponseHeaders.Of(response)));
+                answeredFrom));
         }
     }
 }
