@@ -11,6 +11,9 @@ namespace OnKernel.ApiKeys.Tests.Generated;
 [Category("Build")]
 public class GenerationPipelineTests
 {
+    [SetUp]
+    public void NotDuringMutationRuns() => MutationRun.SkipSlowOutOfProcessTests();
+
     private static async Task<ProcessRunner.Result> Build(SourceTree tree) =>
         await ProcessRunner.RunAsync("dotnet", ["build", tree.LibraryProject, "-nologo", "-v:n", "-p:TargetFramework=net8.0"], tree.Root, TimeSpan.FromMinutes(5));
 

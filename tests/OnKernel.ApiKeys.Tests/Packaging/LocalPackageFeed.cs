@@ -25,6 +25,7 @@ public class LocalPackageFeed
     [OneTimeSetUp]
     public async Task Pack()
     {
+        MutationRun.SkipSlowOutOfProcessTests();
         _sources = new SourceTree("kernel-package-test-");
         Feed = Path.Combine(_sources.Root, "feed");
         var pack = await ProcessRunner.RunAsync("dotnet",
