@@ -13,6 +13,7 @@ public sealed class RequestHeaderTests
     [TestCase(ServerKind.Prism)]
     [TestCase(ServerKind.Fake)]
     [TestCase(ServerKind.FakeOverHttp)]
+    [TestCase(ServerKind.FakeBehindPrismProxy)]
     public async Task Facade_request_passes_validation(ServerKind server)
     {
         using var facade = new FacadeHarness(server);

@@ -21,7 +21,7 @@ internal sealed class FakeKernelHttpHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, FakeKernel> _fakes = new(StringComparer.Ordinal);
-    private readonly FakeKernel? _defaultFake;
+    private FakeKernel? _defaultFake;
     private int _registered;
 
     private FakeKernelHttpHost(WebApplication app, FakeKernel? defaultFake)
@@ -31,6 +31,13 @@ internal sealed class FakeKernelHttpHost : IAsyncDisposable
     }
 
     public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The fake that requests without a registered prefix reach (Prism's proxy sends those). Tests in this assembly run one at a time, so each may set its own.</summary>
+    public FakeKernel? DefaultFake
+    {
+        get => Volatile.Read(ref _defaultFake);
+        set => Volatile.Write(ref _defaultFake, value);
+    }
 
     public static async Task<FakeKernelHttpHost> StartAsync(FakeKernel? defaultFake = null)
     {
@@ -63,7 +70,7 @@ internal sealed class FakeKernelHttpHost : IAsyncDisposable
     private async Task ForwardAsync(HttpContext context)
     {
         var firstSegment = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty;
-        var fake = _fakes.TryGetValue(firstSegment, out var prefixed) ? prefixed : _defaultFake;
+        var fake = _fakes.TryGetValue(firstSegment, out var prefixed) ? prefixed : DefaultFake;
         if (fake is null)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -5,7 +5,8 @@ namespace OnKernel.ApiKeys.ContractTests.Infrastructure;
 
 /// <summary>
 /// A <see cref="KernelClient"/> pointed at a contract server (Prism by default, or a fresh
-/// <see cref="FakeKernel"/> in process or over loopback HTTP) over a caller-owned HttpClient
+/// <see cref="FakeKernel"/> in process, over loopback HTTP, or behind Prism's validating
+/// proxy) over a caller-owned HttpClient
 /// whose handler chain is <see cref="Recorder"/> followed by any extra handlers (Prefer
 /// headers). No retries and a short timeout: one request per call, and a hang fails fast.
 /// </summary>
@@ -46,6 +47,11 @@ internal sealed class FacadeHarness : IDisposable
                 Fake = ContractFake.Create();
                 chain = PrismHttp.CreateSocketsHandler();
                 baseUrl = FakeHttpServer.Host.Register(Fake);
+                break;
+            case ServerKind.FakeBehindPrismProxy:
+                Fake = ContractFake.Create();
+                chain = new SpecViolationGuard { InnerHandler = PrismHttp.CreateSocketsHandler() };
+                baseUrl = PrismProxyServer.Use(Fake);
                 break;
             default:
                 chain = PrismHttp.CreateSocketsHandler();
