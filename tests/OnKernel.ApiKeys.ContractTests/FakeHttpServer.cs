@@ -1,4 +1,6 @@
-namespace OnKernel.ApiKeys.ContractTests.FakeServer;
+using OnKernel.ApiKeys.ContractTests.FakeServer;
+
+namespace OnKernel.ApiKeys.ContractTests;
 
 /// <summary>
 /// One loopback HTTP host for the whole assembly, serving each test's FakeKernel under a

@@ -1,7 +1,8 @@
+using OnKernel.ApiKeys.ContractTests.FakeServer;
 using OnKernel.ApiKeys.ContractTests.Infrastructure;
 using OnKernel.Testing;
 
-namespace OnKernel.ApiKeys.ContractTests.FakeServer;
+namespace OnKernel.ApiKeys.ContractTests;
 
 /// <summary>
 /// FakeKernel behind Prism's validating proxy (<c>prism proxy openapi/kernel.yaml
