@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Xml.Linq;
 using OnKernel.ApiKeys.Tests.Infrastructure;
 
 namespace OnKernel.ApiKeys.Tests.Packaging;
@@ -57,6 +59,19 @@ public class LocalPackageFeed
         {
             // Best effort: a temp folder left behind is harmless.
         }
+    }
+
+    /// <summary>The dependencies a package's nuspec declares for one target framework group, with their minimum versions.</summary>
+    public static IReadOnlyList<(string Id, string Version)> NuspecDependencies(string packageId, string targetFramework)
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(Feed, $"{packageId}.{Version}.nupkg"));
+        using var stream = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec")).Open();
+        var nuspec = XDocument.Load(stream);
+        XNamespace ns = nuspec.Root!.GetDefaultNamespace();
+        return nuspec.Descendants(ns + "group").Single(g => (string)g.Attribute("targetFramework")! == targetFramework)
+            .Elements(ns + "dependency")
+            .Select(d => ((string)d.Attribute("id")!, ((string)d.Attribute("version")!).Trim('[', ']', '(', ')').Split(',')[0].Trim()))
+            .ToList();
     }
 
     /// <summary>A console project outside the repository's props, restoring from the local feed (and nuget.org's mirror for other packages).</summary>

@@ -44,25 +44,70 @@ public class TestingPackageTests
         Assert.That(groups["net8.0"].Keys, Is.SubsetOf(new[] { "OnKernel.ApiKeys", "Newtonsoft.Json" }));
     }
 
-    [Test]
-    public async Task The_readme_testing_example_passes_in_a_fresh_nunit_project()
+    /// <param name="asset">
+    /// The builds the test runs on: net8.0 (what NuGet picks here) or netstandard2.0 (what
+    /// .NET Framework test projects get), forced by referencing both packages' netstandard2.0
+    /// dlls with the dependencies their nuspecs declare for that group.
+    /// </param>
+    [TestCase("net8.0")]
+    [TestCase("netstandard2.0")]
+    public async Task The_readme_testing_example_passes_in_a_fresh_nunit_project(string asset)
     {
         var versions = CentralVersions();
-        string Reference(string id, string version) => $"<PackageReference Include=\"{id}\" Version=\"{version}\" />";
-        var app = await LocalPackageFeed.NewConsumerAsync("consumer-testing", string.Concat(
-            Reference("OnKernel.ApiKeys.Testing", LocalPackageFeed.Version),
+        string Reference(string id, string version, string extra = "") => $"<PackageReference Include=\"{id}\" Version=\"{version}\"{extra} />";
+        var testing = asset == "net8.0"
+            ? Reference("OnKernel.ApiKeys.Testing", LocalPackageFeed.Version)
+            : NetStandardReferences(Reference);
+        var app = await LocalPackageFeed.NewConsumerAsync("consumer-testing-" + asset, string.Concat(
+            testing,
             Reference("Microsoft.Extensions.TimeProvider.Testing", versions["Microsoft.Extensions.TimeProvider.Testing"]),
             Reference("NUnit", versions["NUnit"]),
             Reference("NUnit3TestAdapter", versions["NUnit3TestAdapter"]),
             Reference("Microsoft.NET.Test.Sdk", versions["Microsoft.NET.Test.Sdk"])), testProject: true);
         await File.WriteAllTextAsync(Path.Combine(app, "KeyRotationJobTests.cs"), ReadmeTestingExample());
+        await File.WriteAllTextAsync(Path.Combine(app, "AssetTests.cs"), $$"""
+            using System.Reflection;
+            using System.Runtime.Versioning;
+            using NUnit.Framework;
+
+            public class AssetTests
+            {
+                [Test]
+                public void Runs_the_expected_builds()
+                {
+                    foreach (var type in new[] { typeof(OnKernel.Testing.FakeKernel), typeof(OnKernel.KernelClient) })
+                    {
+                        Assert.That(type.Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName, Is.EqualTo("{{(asset == "net8.0" ? ".NETCoreApp,Version=v8.0" : ".NETStandard,Version=v2.0")}}"));
+                    }
+                }
+            }
+            """);
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var test = await ProcessRunner.RunAsync("dotnet", ["test", "-nologo"], app, TimeSpan.FromMinutes(5));
-        TestContext.Progress.WriteLine($"[package] README testing example: restore, build and dotnet test in a fresh project took {stopwatch.Elapsed.TotalSeconds:F1} s; {test.Output.Split('\n').LastOrDefault(l => l.Contains("Passed", StringComparison.Ordinal))?.Trim()}");
+        TestContext.Progress.WriteLine($"[package] README testing example ({asset}): restore, build and dotnet test in a fresh project took {stopwatch.Elapsed.TotalSeconds:F1} s; {test.Output.Split('\n').LastOrDefault(l => l.Contains("Passed", StringComparison.Ordinal))?.Trim()}");
 
         Assert.That(test.ExitCode, Is.EqualTo(0), test.Output);
-        Assert.That(test.Output, Does.Match(@"Passed:\s+1\b").And.Match(@"Failed:\s+0\b"), test.Output);
+        Assert.That(test.Output, Does.Match(@"Passed:\s+2\b").And.Match(@"Failed:\s+0\b"), test.Output);
+    }
+
+    /// <summary>
+    /// The Testing package without its assets (ExcludeAssets drops its dependencies' too),
+    /// both packages' netstandard2.0 dlls by path, and the other dependencies their nuspecs
+    /// declare for that group, as NuGet would add them.
+    /// </summary>
+    private static string NetStandardReferences(Func<string, string, string, string> reference)
+    {
+        string Dll(string id) => Path.Combine(LocalPackageFeed.NuGetPackages, id.ToLowerInvariant(), LocalPackageFeed.Version, "lib", "netstandard2.0", id + ".dll");
+        var dependencies = new[] { "OnKernel.ApiKeys", "OnKernel.ApiKeys.Testing" }
+            .SelectMany(id => LocalPackageFeed.NuspecDependencies(id, ".NETStandard2.0"))
+            .Where(d => !d.Id.StartsWith("OnKernel.", StringComparison.Ordinal))
+            .GroupBy(d => d.Id)
+            .Select(g => reference(g.Key, g.Max(d => Version.Parse(d.Version))!.ToString(), ""));
+        return reference("OnKernel.ApiKeys.Testing", LocalPackageFeed.Version, " ExcludeAssets=\"compile;runtime\"")
+            + $"<Reference Include=\"OnKernel.ApiKeys.Testing\" HintPath=\"{Dll("OnKernel.ApiKeys.Testing")}\" />"
+            + $"<Reference Include=\"OnKernel.ApiKeys\" HintPath=\"{Dll("OnKernel.ApiKeys")}\" />"
+            + string.Concat(dependencies);
     }
 
     /// <summary>The C# block of README.md that holds the rotation job's test, exactly as a user would copy it.</summary>
