@@ -34,11 +34,13 @@ public sealed class KeyRotationJob(ApiKeysService apiKeys, ISecretStore secrets,
 
         foreach (ApiKey key in keys)
         {
-            if (key.ExpiresAt <= now)
+            bool expired = key.ExpiresAt <= now; // false for a key that never expires
+            bool expiringAnyway = key.ExpiresAt <= now.AddDays(GraceDays); // e.g. rotated on an earlier run
+            if (expired)
             {
                 await apiKeys.DeleteAsync(key.Id, ct); // its grace period is over
             }
-            else if (now - key.CreatedAt > MaxAge && !(key.ExpiresAt <= now.AddDays(GraceDays)))
+            else if (now - key.CreatedAt > MaxAge && !expiringAnyway)
             {
                 CreatedApiKey fresh = await apiKeys.RotateAsync(key.Id, daysToExpire: 90, expireInDays: GraceDays, ct);
                 await secrets.SaveAsync(key.Name, fresh.Key, ct); // the plaintext is returned only once
