@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# The main job: create a Kernel API key with the sample program and print it.
-# By default it runs against a local Prism mock of openapi/kernel.yaml (no Kernel account
-# needed). To use the real API instead:
+# The main job: a short API key walkthrough with the sample program (create, list, rotate,
+# expire, delete), printing the new key's plaintext once.
+#   ./build/run-sample.sh            against the in-memory FakeKernel: needs only the .NET SDK
+#   ./build/run-sample.sh --prism    the same against a local Prism mock of openapi/kernel.yaml
+#                                    (needs Node.js/npm for Prism, Python 3 and curl)
 #   KERNEL_API_KEY=sk_... ./build/run-sample.sh --real --name staging --days 30
+#                                    creates one real key with Kernel's API
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ "${1:-}" = "--real" ]; then
-  shift
-  exec dotnet run --project src/OnKernel.ApiKeys.Sample -c Release -- "$@"
+if [ "${1:-}" = "--prism" ]; then
+  # shellcheck source=build/prism.sh
+  source build/prism.sh
+  start_prism openapi/kernel.yaml
+  echo "Prism mock of openapi/kernel.yaml listening at $PRISM_URL"
+  KERNEL_BASE_URL="$PRISM_URL" KERNEL_API_KEY="sk_local_prism_demo" \
+    dotnet run --project src/OnKernel.ApiKeys.Sample -c Release -- "$@"
+  exit
 fi
 
-# shellcheck source=build/prism.sh
-source build/prism.sh
-start_prism openapi/kernel.yaml
-echo "Prism mock of openapi/kernel.yaml listening at $PRISM_URL"
-[ $# -gt 0 ] || set -- --name staging --days 30
-KERNEL_BASE_URL="$PRISM_URL" KERNEL_API_KEY="sk_local_prism_demo" \
-  dotnet run --project src/OnKernel.ApiKeys.Sample -c Release -- "$@"
+exec dotnet run --project src/OnKernel.ApiKeys.Sample -c Release -- "$@"

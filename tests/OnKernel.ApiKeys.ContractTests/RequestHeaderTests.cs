@@ -3,17 +3,20 @@ using OnKernel.ApiKeys.ContractTests.Infrastructure;
 namespace OnKernel.ApiKeys.ContractTests;
 
 /// <summary>
-/// The facade's requests pass Prism's request validation with the headers the client really
-/// sends, and the raw checks below show Prism does look at those headers.
+/// The facade's requests pass Prism's request validation (and the fake's checks) with the
+/// headers the client really sends, and the raw checks below show Prism does look at those headers.
 /// </summary>
 public sealed class RequestHeaderTests
 {
     private const string ValidBody = """{"name":"contract-test"}""";
 
-    [Test]
-    public async Task Facade_request_passes_prism_validation()
+    [TestCase(ServerKind.Prism)]
+    [TestCase(ServerKind.Fake)]
+    [TestCase(ServerKind.FakeOverHttp)]
+    [TestCase(ServerKind.FakeBehindPrismProxy)]
+    public async Task Facade_request_passes_validation(ServerKind server)
     {
-        using var facade = new FacadeHarness();
+        using var facade = new FacadeHarness(server);
 
         var response = await facade.Client.ApiKeys.CreateWithResponseAsync(new CreateApiKeyRequest { Name = "contract-test" });
 

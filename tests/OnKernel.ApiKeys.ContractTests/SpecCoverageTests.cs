@@ -3,8 +3,9 @@ using OnKernel.ApiKeys.ContractTests.Spec;
 
 namespace OnKernel.ApiKeys.ContractTests;
 
-/// <summary>Every operation in the spec has a facade call, and its valid call passes Prism.</summary>
-public sealed class SpecCoverageTests
+/// <summary>Every operation in the spec has a facade call, and its valid call passes Prism and the fake.</summary>
+[TestFixtureSource(typeof(Servers), nameof(Servers.All))]
+public sealed class SpecCoverageTests(ServerKind server)
 {
     private static IEnumerable<TestCaseData> Operations() =>
         KernelSpec.Current.Operations().Select(o => new TestCaseData(o).SetName($"{o.OperationId} valid call accepted"));
@@ -21,7 +22,7 @@ public sealed class SpecCoverageTests
     public async Task Valid_call_is_accepted(SpecOperation operation)
     {
         var call = FacadeOperations.For(operation);
-        using var facade = new FacadeHarness();
+        using var facade = new FacadeHarness(server);
 
         await call.InvokeValid(facade.Client);
 

@@ -10,7 +10,7 @@ internal sealed class SourceTree : IDisposable
 {
     private static readonly string[] Paths =
     [
-        "src/OnKernel.ApiKeys", "build/OnKernel.ApiKeys.CodeGen", "build/NSwagGeneration.targets", "openapi",
+        "src/OnKernel.ApiKeys", "src/OnKernel.ApiKeys.Testing", "build/OnKernel.ApiKeys.CodeGen", "build/NSwagGeneration.targets", "openapi",
         "nswag.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig",
     ];
 
@@ -38,6 +38,8 @@ internal sealed class SourceTree : IDisposable
     public string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 
     public string LibraryProject => Path("src", "OnKernel.ApiKeys", "OnKernel.ApiKeys.csproj");
+
+    public string TestingProject => Path("src", "OnKernel.ApiKeys.Testing", "OnKernel.ApiKeys.Testing.csproj");
 
     public void Dispose()
     {

@@ -4,8 +4,8 @@ using OnKernel.ApiKeys.ContractTests.Spec;
 namespace OnKernel.ApiKeys.ContractTests.Boundaries;
 
 /// <summary>
-/// For every boundary input, the facade's own validation and the spec (as enforced by
-/// Prism) must give the same verdict, so neither can drift from the other unnoticed. Known,
+/// For every boundary input, the facade's own validation, the spec (as enforced by Prism) and
+/// the fake must give the same verdict, so none can drift from the others unnoticed. Known,
 /// deliberate differences are asserted as such, never skipped.
 /// </summary>
 public sealed class BoundaryAgreementTests
@@ -39,15 +39,37 @@ public sealed class BoundaryAgreementTests
         Assert.That(facade, Is.EqualTo(prism), $"{row}: facade {facadeDetail}, but Prism (the spec) answered {answer}");
     }
 
-    /// <summary>Calls the facade; a rejection counts only if it came before anything was sent.</summary>
-    private static async Task<(Verdict, string)> FacadeVerdictAsync(BoundaryRow row)
+    /// <summary>
+    /// The fake answers the raw request as Kernel does: like the spec where the facade agrees
+    /// with it, and like the facade (Kernel's own, stricter rule) on the documented divergences.
+    /// </summary>
+    [TestCaseSource(nameof(Rows))]
+    public async Task The_fake_agrees_with_the_facade(BoundaryRow row)
     {
-        using var harness = new FacadeHarness();
+        var (facade, facadeDetail) = await FacadeVerdictAsync(row, ServerKind.Fake);
+        using var harness = new FacadeHarness(ServerKind.Fake);
+        using var http = new HttpClient(harness.Fake!.CreateHandler()) { BaseAddress = new Uri("https://api.onkernel.com/") };
+
+        var answer = await PrismHttp.PostCreateAsync(http, row.Json());
+
+        var fake = answer.Status switch
+        {
+            201 => Verdict.Accepted,
+            400 => Verdict.Rejected,
+            _ => throw new AssertionException($"{row}: the fake answered neither 201 nor 400: {answer}"),
+        };
+        Assert.That(fake, Is.EqualTo(facade), $"{row}: facade {facadeDetail}, but the fake answered {answer}");
+    }
+
+    /// <summary>Calls the facade; a rejection counts only if it came before anything was sent.</summary>
+    private static async Task<(Verdict, string)> FacadeVerdictAsync(BoundaryRow row, ServerKind server = ServerKind.Prism)
+    {
+        using var harness = new FacadeHarness(server);
         try
         {
             await harness.Client.ApiKeys.CreateAsync(row.Name!, row.Days, row.ProjectId);
             Assert.That(harness.Recorder.Count, Is.EqualTo(1));
-            return (Verdict.Accepted, "sent, Prism 201");
+            return (Verdict.Accepted, $"sent, {server} 201");
         }
         catch (ArgumentException e)
         {
@@ -56,8 +78,8 @@ public sealed class BoundaryAgreementTests
         }
         catch (KernelBadRequestException e)
         {
-            // The facade let it through and Prism refused it: the facade is laxer than the spec.
-            return (Verdict.Accepted, $"sent, Prism 400 {e.Headers.GetFirst("sl-violations")}");
+            // The facade let it through and the server refused it: the facade is laxer than the server.
+            return (Verdict.Accepted, $"sent, {server} 400 {e.Headers.GetFirst("sl-violations") ?? e.ErrorMessage}");
         }
     }
 

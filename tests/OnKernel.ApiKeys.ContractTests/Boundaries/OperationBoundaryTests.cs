@@ -6,7 +6,8 @@ namespace OnKernel.ApiKeys.ContractTests.Boundaries;
 
 /// <summary>
 /// The boundary table for the constrained inputs of list, update and rotate: the facade's
-/// verdict (rejected before sending, or sent) must match the spec's (Prism 400 or 2xx).
+/// verdict (rejected before sending, or sent) must match the spec's (Prism 400 or 2xx) and
+/// the fake's.
 /// Bounds come from the vendored spec, so a moved bound moves the rows.
 /// </summary>
 public sealed class OperationBoundaryTests
@@ -71,27 +72,29 @@ public sealed class OperationBoundaryTests
 
     private static IEnumerable<TestCaseData> Cases() => Rows().Select(r => new TestCaseData(r).SetName("Boundary " + r.Name));
 
+    /// <summary>The fake answers each raw request as the facade judges it (Kernel's rules: the spec's, plus the documented stricter ones).</summary>
+    [TestCaseSource(nameof(Cases))]
+    public async Task The_fake_agrees_with_the_facade(Row row)
+    {
+        var facadeAccepted = await FacadeAcceptsAsync(row, ServerKind.Fake);
+        using var harness = new FacadeHarness(ServerKind.Fake);
+        using var http = new HttpClient(harness.Fake!.CreateHandler()) { BaseAddress = new Uri("https://api.onkernel.com/") };
+
+        var answer = await PrismHttp.SendAsync(http, row.Method, row.Path, row.Json);
+
+        var fakeAccepted = answer.Status switch
+        {
+            >= 200 and < 300 => true,
+            400 => false,
+            _ => throw new AssertionException($"{row}: the fake answered {answer}"),
+        };
+        Assert.That(fakeAccepted, Is.EqualTo(facadeAccepted), $"{row}: facade {(facadeAccepted ? "sent it" : "rejected it")}, the fake answered {answer}");
+    }
+
     [TestCaseSource(nameof(Cases))]
     public async Task Facade_and_spec_agree(Row row)
     {
-        bool facadeAccepted;
-        using (var facade = new FacadeHarness())
-        {
-            try
-            {
-                await row.Facade(facade.Client.ApiKeys);
-                facadeAccepted = true;
-            }
-            catch (ArgumentException)
-            {
-                Assert.That(facade.Recorder.Count, Is.Zero, $"{row}: rejected after sending");
-                facadeAccepted = false;
-            }
-            catch (KernelBadRequestException)
-            {
-                facadeAccepted = true; // sent, and Prism refused it: the facade is laxer than the spec
-            }
-        }
+        var facadeAccepted = await FacadeAcceptsAsync(row, ServerKind.Prism);
 
         using var http = PrismHttp.CreateClient();
         var answer = await PrismHttp.SendAsync(http, row.Method, row.Path, row.Json);
@@ -109,5 +112,30 @@ public sealed class OperationBoundaryTests
         }
 
         Assert.That(facadeAccepted, Is.EqualTo(prismAccepted), $"{row}: facade {(facadeAccepted ? "sent it" : "rejected it")}, Prism answered {answer}");
+    }
+
+    /// <summary>True when the facade sent the request (whatever the server then said), false when it refused before sending.</summary>
+    private static async Task<bool> FacadeAcceptsAsync(Row row, ServerKind server)
+    {
+        bool facadeAccepted;
+        using (var facade = new FacadeHarness(server))
+        {
+            try
+            {
+                await row.Facade(facade.Client.ApiKeys);
+                facadeAccepted = true;
+            }
+            catch (ArgumentException)
+            {
+                Assert.That(facade.Recorder.Count, Is.Zero, $"{row}: rejected after sending");
+                facadeAccepted = false;
+            }
+            catch (KernelBadRequestException)
+            {
+                facadeAccepted = true; // sent, and the server refused it: the facade is laxer than the server
+            }
+        }
+
+        return facadeAccepted;
     }
 }

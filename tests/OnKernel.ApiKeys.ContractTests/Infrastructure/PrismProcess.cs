@@ -4,8 +4,9 @@ using System.Net;
 namespace OnKernel.ApiKeys.ContractTests.Infrastructure;
 
 /// <summary>
-/// One running <c>prism mock</c> on 127.0.0.1. Started directly from node_modules/.bin (not
-/// through npx, whose death would orphan Prism) so killing this process tree stops it.
+/// One running <c>prism mock</c> (or <c>prism proxy</c>) on 127.0.0.1. Started directly from
+/// node_modules/.bin (not through npx, whose death would orphan Prism) so killing this
+/// process tree stops it.
 /// </summary>
 internal sealed class PrismProcess : IAsyncDisposable
 {
@@ -35,13 +36,25 @@ internal sealed class PrismProcess : IAsyncDisposable
     /// <summary>Everything Prism printed so far (tail).</summary>
     public string Output => _output.ToString();
 
-    public static async Task<PrismProcess> StartAsync(string prismDir, string specPath)
+    /// <summary>Starts <c>prism mock SPEC</c>: Prism answers from the spec's examples.</summary>
+    public static Task<PrismProcess> StartAsync(string prismDir, string specPath) =>
+        StartAsync(prismDir, ["mock", specPath]);
+
+    /// <summary>
+    /// Starts <c>prism proxy SPEC UPSTREAM --errors</c>: Prism forwards to <paramref name="upstream"/>
+    /// and checks requests and responses against the spec; a violation becomes a 422 (request) or
+    /// 500 (response) problem+json answer and is named in <c>sl-violations</c>.
+    /// </summary>
+    public static Task<PrismProcess> StartProxyAsync(string prismDir, string specPath, Uri upstream) =>
+        StartAsync(prismDir, ["proxy", specPath, upstream.GetLeftPart(UriPartial.Authority), "--errors"]);
+
+    private static async Task<PrismProcess> StartAsync(string prismDir, string[] modeArguments)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await StartOnceAsync(prismDir, specPath, FreePort.Next());
+                return await StartOnceAsync(prismDir, modeArguments, FreePort.Next());
             }
             catch (PortTakenException) when (attempt < PortAttempts)
             {
@@ -56,16 +69,21 @@ internal sealed class PrismProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static async Task<PrismProcess> StartOnceAsync(string prismDir, string specPath, int port)
+    private static async Task<PrismProcess> StartOnceAsync(string prismDir, string[] modeArguments, int port)
     {
         var info = new ProcessStartInfo(PrismInstall.Executable(prismDir))
         {
-            ArgumentList = { "mock", specPath, "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-v", "warn" },
+            ArgumentList = { "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-v", "warn" },
             WorkingDirectory = prismDir,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        for (var i = 0; i < modeArguments.Length; i++)
+        {
+            info.ArgumentList.Insert(i, modeArguments[i]);
+        }
+
         info.Environment["SCARF_ANALYTICS"] = "false";
         info.Environment["NO_COLOR"] = "1";
 

@@ -1,11 +1,14 @@
+using System.IO.Compression;
+using System.Xml.Linq;
 using OnKernel.ApiKeys.Tests.Infrastructure;
 
 namespace OnKernel.ApiKeys.Tests.Packaging;
 
 /// <summary>
-/// Packs the library once for every test in this namespace, from a copy of the sources (the
-/// package must build from a clean checkout; the repository's own outputs stay untouched),
-/// into a local folder feed, and makes fresh consumer projects that install from it.
+/// Packs the library and the Testing package once for every test in this namespace, from a
+/// copy of the sources (the packages must build from a clean checkout; the repository's own
+/// outputs stay untouched), into a local folder feed, and makes fresh consumer projects that
+/// install from it.
 /// </summary>
 [SetUpFixture]
 public class LocalPackageFeed
@@ -28,10 +31,14 @@ public class LocalPackageFeed
         MutationRun.SkipSlowOutOfProcessTests();
         _sources = new SourceTree("kernel-package-test-");
         Feed = Path.Combine(_sources.Root, "feed");
-        var pack = await ProcessRunner.RunAsync("dotnet",
-            ["pack", _sources.LibraryProject, "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-nologo"],
-            _sources.Root, TimeSpan.FromMinutes(5));
-        Assert.That(pack.ExitCode, Is.EqualTo(0), pack.Output);
+        // Both packages, with one version: the Testing package depends on exactly this OnKernel.ApiKeys.
+        foreach (var project in new[] { _sources.LibraryProject, _sources.TestingProject })
+        {
+            var pack = await ProcessRunner.RunAsync("dotnet",
+                ["pack", project, "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-nologo"],
+                _sources.Root, TimeSpan.FromMinutes(5));
+            Assert.That(pack.ExitCode, Is.EqualTo(0), pack.Output);
+        }
     }
 
     [OneTimeTearDown]
@@ -40,10 +47,13 @@ public class LocalPackageFeed
         try
         {
             _sources?.Dispose();
-            var cached = Path.Combine(NuGetPackages, "onkernel.apikeys", Version);
-            if (Directory.Exists(cached))
+            foreach (var id in new[] { "onkernel.apikeys", "onkernel.apikeys.testing" })
             {
-                Directory.Delete(cached, recursive: true);
+                var cached = Path.Combine(NuGetPackages, id, Version);
+                if (Directory.Exists(cached))
+                {
+                    Directory.Delete(cached, recursive: true);
+                }
             }
         }
         catch (IOException)
@@ -52,10 +62,24 @@ public class LocalPackageFeed
         }
     }
 
+    /// <summary>The dependencies a package's nuspec declares for one target framework group, with their minimum versions.</summary>
+    public static IReadOnlyList<(string Id, string Version)> NuspecDependencies(string packageId, string targetFramework)
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(Feed, $"{packageId}.{Version}.nupkg"));
+        using var stream = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec")).Open();
+        var nuspec = XDocument.Load(stream);
+        XNamespace ns = nuspec.Root!.GetDefaultNamespace();
+        return nuspec.Descendants(ns + "group").Single(g => (string)g.Attribute("targetFramework")! == targetFramework)
+            .Elements(ns + "dependency")
+            .Select(d => ((string)d.Attribute("id")!, ((string)d.Attribute("version")!).Trim('[', ']', '(', ')').Split(',')[0].Trim()))
+            .ToList();
+    }
+
     /// <summary>A console project outside the repository's props, restoring from the local feed (and nuget.org's mirror for other packages).</summary>
     /// <param name="name">The project's folder name.</param>
     /// <param name="packageReferences">PackageReference items to add.</param>
-    public static async Task<string> NewConsumerAsync(string name, string packageReferences = "")
+    /// <param name="testProject">A test project (for <c>dotnet test</c>) instead of a console app.</param>
+    public static async Task<string> NewConsumerAsync(string name, string packageReferences = "", bool testProject = false)
     {
         var app = Path.Combine(Work, name);
         Directory.CreateDirectory(app);
@@ -70,7 +94,7 @@ public class LocalPackageFeed
         await File.WriteAllTextAsync(Path.Combine(app, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
-                <OutputType>Exe</OutputType>
+                {(testProject ? "<IsTestProject>true</IsTestProject>" : "<OutputType>Exe</OutputType>")}
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>

@@ -12,18 +12,6 @@ namespace OnKernel.ApiKeys.Tests.Packaging;
 [Category("Package")]
 public class PackageConsumptionTests
 {
-    private IEnumerable<(string Id, string Version)> NuspecDependencies(string targetFramework)
-    {
-        using var zip = ZipFile.OpenRead(Path.Combine(LocalPackageFeed.Feed, $"OnKernel.ApiKeys.{LocalPackageFeed.Version}.nupkg"));
-        using var stream = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec")).Open();
-        var nuspec = XDocument.Load(stream);
-        XNamespace ns = nuspec.Root!.GetDefaultNamespace();
-        return nuspec.Descendants(ns + "group").Single(g => (string)g.Attribute("targetFramework")! == targetFramework)
-            .Elements(ns + "dependency")
-            .Select(d => ((string)d.Attribute("id")!, ((string)d.Attribute("version")!).Trim('[', ']', '(', ')').Split(',')[0].Trim()))
-            .ToList();
-    }
-
     [Test]
     public void The_nupkg_has_both_targets_docs_readme_licence_and_only_runtime_dependencies()
     {
@@ -101,7 +89,7 @@ public class PackageConsumptionTests
             Assert.That(xml, Does.Contain($"<PackageReference Include=\"OnKernel.ApiKeys\" Version=\"{LocalPackageFeed.Version}\" />"));
             // ExcludeAssets also drops the package's dependencies: add the netstandard2.0
             // group's dependencies from the package's own nuspec, as NuGet would.
-            var dependencies = string.Concat(NuspecDependencies(".NETStandard2.0").Select(d => $"<PackageReference Include=\"{d.Id}\" Version=\"{d.Version}\" />"));
+            var dependencies = string.Concat(LocalPackageFeed.NuspecDependencies("OnKernel.ApiKeys", ".NETStandard2.0").Select(d => $"<PackageReference Include=\"{d.Id}\" Version=\"{d.Version}\" />"));
             xml = xml.Replace($"<PackageReference Include=\"OnKernel.ApiKeys\" Version=\"{LocalPackageFeed.Version}\" />",
                 $"<PackageReference Include=\"OnKernel.ApiKeys\" Version=\"{LocalPackageFeed.Version}\" ExcludeAssets=\"compile;runtime\" /><Reference Include=\"OnKernel.ApiKeys\" HintPath=\"{dll}\" />{dependencies}");
             File.WriteAllText(project, xml);

@@ -10,8 +10,14 @@ public class ReadmeSnippetTests
 
     private static IEnumerable<TestCaseData> Regions()
     {
-        var source = string.Concat(new[] { "ReadmeSnippets.cs", "ReadmeMockingExample.cs" }
-            .Select(file => File.ReadAllText(RepoPaths.Combine("tests", "OnKernel.ApiKeys.Tests", "Readme", file)).Replace("\r\n", "\n")));
+        // The testing example lives with FakeKernel's tests, where it is compiled against the Testing package.
+        var files = new[]
+        {
+            RepoPaths.Combine("tests", "OnKernel.ApiKeys.Tests", "Readme", "ReadmeSnippets.cs"),
+            RepoPaths.Combine("tests", "OnKernel.ApiKeys.Tests", "Readme", "ReadmeMockingExample.cs"),
+            RepoPaths.Combine("tests", "OnKernel.ApiKeys.Testing.Tests", "Readme", "ReadmeTestingExample.cs"),
+        };
+        var source = string.Concat(files.Select(file => File.ReadAllText(file).Replace("\r\n", "\n")));
         foreach (Match match in Regex.Matches(source, @"#region (readme-[\w-]+)\n(.*?)\n\s*#endregion", RegexOptions.Singleline))
         {
             yield return new TestCaseData(match.Groups[1].Value, Dedent(match.Groups[2].Value)).SetArgDisplayNames(match.Groups[1].Value);
@@ -25,7 +31,7 @@ public class ReadmeSnippetTests
     }
 
     [Test]
-    public void There_are_snippets_to_check() => Assert.That(Regions().Count(), Is.GreaterThanOrEqualTo(7));
+    public void There_are_snippets_to_check() => Assert.That(Regions().Count(), Is.GreaterThanOrEqualTo(8));
 
     [Test]
     public void Readme_opens_with_the_main_job_and_the_test_command()
