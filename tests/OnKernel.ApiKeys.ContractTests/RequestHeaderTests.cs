@@ -23,9 +23,9 @@ public sealed class RequestHeaderTests
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(201));
-            Assert.That(facade.Recorder.LastAuthorization?.Scheme, Is.EqualTo("Bearer"));
-            Assert.That(facade.Recorder.LastAuthorization?.Parameter, Is.EqualTo(FacadeHarness.ApiKey));
-            Assert.That(facade.Recorder.LastContentType?.MediaType, Is.EqualTo("application/json"));
+            Assert.That(facade.Recorder.Last?.Authorization?.Scheme, Is.EqualTo("Bearer"));
+            Assert.That(facade.Recorder.Last?.Authorization?.Parameter, Is.EqualTo(FacadeHarness.ApiKey));
+            Assert.That(facade.Recorder.Last?.ContentType?.MediaType, Is.EqualTo("application/json"));
         });
     }
 

@@ -10,7 +10,7 @@ internal sealed class UrlInputTests : TempDirectoryTest
     [Test]
     public async Task Reads_the_document_from_a_url()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         using var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
@@ -29,12 +29,5 @@ internal sealed class UrlInputTests : TempDirectoryTest
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
         Assert.That(File.ReadAllBytes(PathIn("from-url.yaml")), Is.EqualTo(File.ReadAllBytes(PathIn("from-file.yaml"))));
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }

@@ -28,7 +28,10 @@ internal static class RedirectGuard
         }
 
         var answeredFrom = response.RequestMessage?.RequestUri;
-        if (attempt.SentTo is not null && answeredFrom is not null && answeredFrom != attempt.SentTo)
+        // Scheme, host, port and path: a caller's handler may rewrite the query (or add one) on
+        // the way out, which moves nothing to another server; another address does.
+        if (attempt.SentTo is not null && answeredFrom is not null
+            && !string.Equals(answeredFrom.GetLeftPart(UriPartial.Path), attempt.SentTo.GetLeftPart(UriPartial.Path), StringComparison.Ordinal))
         {
             throw AttemptFailedException.Final(new KernelRedirectException(
                 new KernelErrorResponse(status, null, null, ResponseHeaders.Of(response)),

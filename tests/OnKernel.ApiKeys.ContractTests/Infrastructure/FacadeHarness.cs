@@ -84,7 +84,7 @@ internal sealed class FacadeHarness : IDisposable
 
     public KernelClient Client { get; }
 
-    public RecordingHandler Recorder { get; } = new();
+    public RequestRecorder Recorder { get; } = new();
 
     public void Dispose()
     {

@@ -79,10 +79,7 @@ public class BaseAddressTests
     [Test]
     public void A_refused_connection_names_the_host_and_the_attempts()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = FreePort.Next();
         using var client = new KernelClient(new KernelClientOptions { ApiKey = Samples.CallerApiKey, BaseUrl = new Uri($"http://127.0.0.1:{port}/") });
 
         var error = Assert.ThrowsAsync<KernelConnectionException>(() => client.ApiKeys.GetAsync("k1"))!;

@@ -14,11 +14,17 @@ internal sealed class MockKernel
         Handler.Fallback.Throw(new InvalidOperationException("unexpected request"));
         Options = new KernelClientOptions { ApiKey = Samples.CallerApiKey, BaseUrl = new Uri(BaseUrl), MaxRetries = 0, LoggerFactory = Logs };
         configure?.Invoke(Options);
-        Http = Handler.ToHttpClient();
+        Http = new HttpClient(Recorder = new RequestRecorder(Handler));
         Client = new KernelClient(Http, Options);
     }
 
     public MockHttpMessageHandler Handler { get; }
+
+    /// <summary>Every request the client sent, as sent.</summary>
+    public RequestRecorder Recorder { get; }
+
+    /// <summary>The body of the one request sent (fails when there were none or several).</summary>
+    public string? SentBody => Recorder.Requests.Single().Body;
 
     public HttpClient Http { get; }
 

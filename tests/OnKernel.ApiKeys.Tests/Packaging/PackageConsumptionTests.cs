@@ -96,10 +96,7 @@ public class PackageConsumptionTests
         }
 
         await using var server = LoopbackServer.Scripted(ServerAction.Respond(201, Samples.CreatedKeyJson));
-        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var refusedUrl = $"http://127.0.0.1:{((System.Net.IPEndPoint)probe.LocalEndpoint).Port}/";
-        probe.Stop();
+        var refusedUrl = FreePort.RefusingUrl().ToString();
         var run = await ProcessRunner.RunAsync("dotnet", ["run", "--", server.BaseUrl.ToString(), refusedUrl], app, TimeSpan.FromMinutes(3));
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);

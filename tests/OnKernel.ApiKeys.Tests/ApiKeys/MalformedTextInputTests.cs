@@ -1,6 +1,6 @@
 using OnKernel.ApiKeys.Tests.Infrastructure;
 
-namespace OnKernel.ApiKeys.Tests.Validation;
+namespace OnKernel.ApiKeys.Tests.ApiKeys;
 
 /// <summary>
 /// Text that cannot be sent as given is refused, never altered: a lone surrogate in an id,

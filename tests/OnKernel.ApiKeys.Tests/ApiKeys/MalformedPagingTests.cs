@@ -1,6 +1,6 @@
 using OnKernel.ApiKeys.Tests.Infrastructure;
 
-namespace OnKernel.ApiKeys.Tests.Operations;
+namespace OnKernel.ApiKeys.Tests.ApiKeys;
 
 /// <summary>
 /// An X-Next-Offset that is present but unusable (negative, not a number, beyond int) is

@@ -2,7 +2,7 @@ using System.Net;
 using OnKernel.ApiKeys.Tests.Infrastructure;
 using RichardSzalay.MockHttp;
 
-namespace OnKernel.ApiKeys.Tests.Operations;
+namespace OnKernel.ApiKeys.Tests.ApiKeys;
 
 /// <summary>ListAsync / ListPagesAsync / ListPageAsync: the exact requests and Kernel's paging rules.</summary>
 public class ListTests

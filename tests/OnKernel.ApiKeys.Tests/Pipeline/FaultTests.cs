@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using OnKernel.ApiKeys.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 
-namespace OnKernel.ApiKeys.Tests.Resilience;
+namespace OnKernel.ApiKeys.Tests.Pipeline;
 
 /// <summary>
 /// Creates against a real loopback server that misbehaves on cue. For each fault: the
@@ -174,10 +174,7 @@ public class FaultTests
     public async Task A_refused_connection_is_retried_then_reported()
     {
         // A port that was just free: nothing listens there.
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = FreePort.Next();
 
         var logs = new CapturingLoggerFactory();
         using var client = new KernelClient(new KernelClientOptions { ApiKey = Samples.CallerApiKey, BaseUrl = new Uri($"http://127.0.0.1:{port}/"), LoggerFactory = logs });

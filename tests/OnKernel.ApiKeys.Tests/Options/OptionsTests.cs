@@ -1,6 +1,6 @@
 using OnKernel.ApiKeys.Tests.Infrastructure;
 
-namespace OnKernel.ApiKeys.Tests.Facade;
+namespace OnKernel.ApiKeys.Tests.Options;
 
 /// <summary>Option resolution: environment fallbacks, defaults and failures with useful messages.</summary>
 [NonParallelizable]

@@ -1,6 +1,6 @@
 using OnKernel.ApiKeys.Tests.Infrastructure;
 
-namespace OnKernel.ApiKeys.Tests.Resilience;
+namespace OnKernel.ApiKeys.Tests.Pipeline;
 
 /// <summary>
 /// Delay headers of any size, sign or format on a 429/503, over a real socket: the caller

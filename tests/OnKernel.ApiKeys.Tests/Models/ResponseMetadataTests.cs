@@ -2,7 +2,7 @@ using System.Net;
 using OnKernel.ApiKeys.Tests.Infrastructure;
 using RichardSzalay.MockHttp;
 
-namespace OnKernel.ApiKeys.Tests.Facade;
+namespace OnKernel.ApiKeys.Tests.Models;
 
 /// <summary>The ...WithResponseAsync variant: status, headers and rate-limit headers next to the value.</summary>
 public class ResponseMetadataTests

@@ -1,6 +1,6 @@
 using OnKernel.ApiKeys.Tests.Infrastructure;
 
-namespace OnKernel.ApiKeys.Tests.Resilience;
+namespace OnKernel.ApiKeys.Tests.Diagnostics;
 
 public class SecretRedactorTests
 {

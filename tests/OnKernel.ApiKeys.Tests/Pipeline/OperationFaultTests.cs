@@ -1,6 +1,6 @@
 using OnKernel.ApiKeys.Tests.Infrastructure;
 
-namespace OnKernel.ApiKeys.Tests.Resilience;
+namespace OnKernel.ApiKeys.Tests.Pipeline;
 
 /// <summary>
 /// The same retry rules for every operation: reads, renames and deletes retry after a

@@ -1,6 +1,6 @@
 using OnKernel.ApiKeys.Tests.Infrastructure;
 
-namespace OnKernel.ApiKeys.Tests.Resilience;
+namespace OnKernel.ApiKeys.Tests.Pipeline;
 
 /// <summary>The retry rules and delays, as pure decisions.</summary>
 public class RetryPolicyTests

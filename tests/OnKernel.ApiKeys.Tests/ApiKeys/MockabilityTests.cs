@@ -2,7 +2,7 @@ using System.Reflection;
 using OnKernel.ApiKeys.Tests.Infrastructure;
 using Newtonsoft.Json;
 
-namespace OnKernel.ApiKeys.Tests.Facade;
+namespace OnKernel.ApiKeys.Tests.ApiKeys;
 
 /// <summary>The facade over any IApiKeysClient, and the facade itself replaced in a caller's tests.</summary>
 public class MockabilityTests

@@ -2,7 +2,7 @@ using System.Net;
 using OnKernel.ApiKeys.Tests.Infrastructure;
 using RichardSzalay.MockHttp;
 
-namespace OnKernel.ApiKeys.Tests.Facade;
+namespace OnKernel.ApiKeys.Tests.Protocol;
 
 /// <summary>The headers and URL every facade request carries.</summary>
 public class RequestHeadersTests
@@ -11,24 +11,22 @@ public class RequestHeadersTests
     public async Task Create_sends_bearer_accept_user_agent_and_project_headers()
     {
         var kernel = new MockKernel(o => { o.ProjectId = "proj_42"; o.BaseUrl = new Uri("https://proxy.example/kernel"); });
-        string? body = null;
-        HttpRequestMessage? seen = null;
         kernel.Handler.Expect(HttpMethod.Post, "https://proxy.example/kernel/org/api_keys")
-            .With(r => { seen = r; body = r.Content!.ReadAsStringAsync().Result; return true; })
             .Respond(HttpStatusCode.Created, "application/json", Samples.CreatedKeyJson);
 
         var key = await kernel.ApiKeys.CreateAsync("staging", daysToExpire: 30, projectId: null, CancellationToken.None);
 
         kernel.Handler.VerifyNoOutstandingExpectation();
+        var seen = kernel.Recorder.Requests.Single();
         Assert.Multiple(() =>
         {
-            Assert.That(seen!.Headers.Authorization?.ToString(), Is.EqualTo("Bearer " + Samples.CallerApiKey));
+            Assert.That(seen.Headers.Authorization?.ToString(), Is.EqualTo("Bearer " + Samples.CallerApiKey));
             Assert.That(seen.Headers.GetValues("Accept"), Is.EqualTo(new[] { "application/json" }));
             Assert.That(string.Join(" ", seen.Headers.GetValues("User-Agent")), Is.EqualTo("Kernel/CSharp 0.1.0"));
             Assert.That(seen.Headers.GetValues("X-Kernel-Project-Id"), Is.EqualTo(new[] { "proj_42" }));
-            Assert.That(seen.Content!.Headers.ContentType!.MediaType, Is.EqualTo("application/json"));
+            Assert.That(seen.ContentType!.MediaType, Is.EqualTo("application/json"));
         });
-        Json.AssertEquivalent("""{"name":"staging","days_to_expire":30}""", body);
+        Json.AssertEquivalent("""{"name":"staging","days_to_expire":30}""", seen.Body);
         Assert.That(key.Key, Is.EqualTo(Samples.PlaintextKey));
     }
 
@@ -36,12 +34,11 @@ public class RequestHeadersTests
     public async Task No_project_header_without_a_project()
     {
         var kernel = new MockKernel();
-        HttpRequestMessage? seen = null;
-        kernel.OnCreate().With(r => { seen = r; return true; }).Respond(HttpStatusCode.Created, "application/json", Samples.CreatedKeyJson);
+        kernel.OnCreate().Respond(HttpStatusCode.Created, "application/json", Samples.CreatedKeyJson);
 
         await kernel.ApiKeys.CreateAsync(new CreateApiKeyRequest { Name = "ci", ProjectId = "proj_body" });
 
-        Assert.That(seen!.Headers.Contains("X-Kernel-Project-Id"), Is.False);
+        Assert.That(kernel.Recorder.Requests.Single().Headers.Contains("X-Kernel-Project-Id"), Is.False);
     }
 
     [Test]

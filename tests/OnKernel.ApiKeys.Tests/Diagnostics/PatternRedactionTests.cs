@@ -1,6 +1,6 @@
 using OnKernel.ApiKeys.Tests.Infrastructure;
 
-namespace OnKernel.ApiKeys.Tests.Secrets;
+namespace OnKernel.ApiKeys.Tests.Diagnostics;
 
 /// <summary>
 /// The redactor on text that is not one JSON document (a body cut off mid-value, trailing

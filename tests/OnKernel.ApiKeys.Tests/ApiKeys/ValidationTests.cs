@@ -2,7 +2,7 @@ using System.Net;
 using OnKernel.ApiKeys.Tests.Infrastructure;
 using RichardSzalay.MockHttp;
 
-namespace OnKernel.ApiKeys.Tests.Facade;
+namespace OnKernel.ApiKeys.Tests.ApiKeys;
 
 /// <summary>Spec-derived validation: bad input is refused before any request is sent.</summary>
 public class ValidationTests
@@ -22,11 +22,10 @@ public class ValidationTests
     [TestCase(255)]
     public async Task Names_of_1_and_255_characters_are_sent(int length)
     {
-        string? body = null;
         var kernel = new MockKernel();
-        kernel.OnCreate().With(r => { body = r.Content!.ReadAsStringAsync().Result; return true; }).Respond(HttpStatusCode.Created, "application/json", Samples.CreatedKeyJson);
+        kernel.OnCreate().Respond(HttpStatusCode.Created, "application/json", Samples.CreatedKeyJson);
         await kernel.ApiKeys.CreateAsync(new string('n', length));
-        Json.AssertEquivalent($$"""{"name":"{{new string('n', length)}}"}""", body);
+        Json.AssertEquivalent($$"""{"name":"{{new string('n', length)}}"}""", kernel.SentBody);
     }
 
     [TestCase(0, "name must be 1-255 characters long; it has 0.")]
@@ -68,11 +67,10 @@ public class ValidationTests
     [TestCase(null, """{"name":"ci"}""")]
     public async Task Days_1_3650_and_null_are_sent(int? days, string expectedBody)
     {
-        string? body = null;
         var kernel = new MockKernel();
-        kernel.OnCreate().With(r => { body = r.Content!.ReadAsStringAsync().Result; return true; }).Respond(HttpStatusCode.Created, "application/json", Samples.CreatedKeyJson);
+        kernel.OnCreate().Respond(HttpStatusCode.Created, "application/json", Samples.CreatedKeyJson);
         await kernel.ApiKeys.CreateAsync("ci", daysToExpire: days);
-        Json.AssertEquivalent(expectedBody, body);
+        Json.AssertEquivalent(expectedBody, kernel.SentBody);
     }
 
     [TestCase(0)]
@@ -101,11 +99,10 @@ public class ValidationTests
     [Test]
     public async Task A_null_project_id_is_org_wide_and_sent_without_the_field()
     {
-        string? body = null;
         var kernel = new MockKernel();
-        kernel.OnCreate().With(r => { body = r.Content!.ReadAsStringAsync().Result; return true; }).Respond(HttpStatusCode.Created, "application/json", Samples.CreatedKeyJson);
+        kernel.OnCreate().Respond(HttpStatusCode.Created, "application/json", Samples.CreatedKeyJson);
         await kernel.ApiKeys.CreateAsync("ci", projectId: null);
-        Json.AssertEquivalent("""{"name":"ci"}""", body);
+        Json.AssertEquivalent("""{"name":"ci"}""", kernel.SentBody);
     }
 
     /// <summary>

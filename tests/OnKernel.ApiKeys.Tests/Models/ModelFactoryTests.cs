@@ -1,4 +1,4 @@
-namespace OnKernel.ApiKeys.Tests.Facade;
+namespace OnKernel.ApiKeys.Tests.Models;
 
 /// <summary>ApiKeysModelFactory builds values that behave like the ones the client returns and throws.</summary>
 public class ModelFactoryTests

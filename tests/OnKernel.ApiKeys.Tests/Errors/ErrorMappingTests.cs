@@ -2,7 +2,7 @@ using System.Net;
 using OnKernel.ApiKeys.Tests.Infrastructure;
 using RichardSzalay.MockHttp;
 
-namespace OnKernel.ApiKeys.Tests.Facade;
+namespace OnKernel.ApiKeys.Tests.Errors;
 
 /// <summary>Every failure reaches the caller as one type of the Kernel exception family, with the parsed fields.</summary>
 public class ErrorMappingTests

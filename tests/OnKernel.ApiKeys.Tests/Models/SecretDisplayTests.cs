@@ -3,7 +3,7 @@ using System.Reflection;
 using OnKernel.ApiKeys.Tests.Infrastructure;
 using Newtonsoft.Json;
 
-namespace OnKernel.ApiKeys.Tests.Facade;
+namespace OnKernel.ApiKeys.Tests.Models;
 
 /// <summary>Secrets never show in ToString() or the debugger.</summary>
 public class SecretDisplayTests

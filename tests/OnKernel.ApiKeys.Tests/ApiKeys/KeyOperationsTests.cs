@@ -2,23 +2,18 @@ using System.Net;
 using OnKernel.ApiKeys.Tests.Infrastructure;
 using RichardSzalay.MockHttp;
 
-namespace OnKernel.ApiKeys.Tests.Operations;
+namespace OnKernel.ApiKeys.Tests.ApiKeys;
 
 /// <summary>Get, update, delete and rotate: exact requests, parsed responses, validation before sending.</summary>
 public class KeyOperationsTests
 {
     private const string Base = MockKernel.BaseUrl + "org/api_keys/";
 
-    private static (MockKernel Kernel, List<(HttpMethod Method, string Url, string? Body, HttpRequestMessage Request)> Sent) Answering(HttpStatusCode status, string body)
+    private static (MockKernel Kernel, RequestRecorder Sent) Answering(HttpStatusCode status, string body)
     {
         var kernel = new MockKernel();
-        var sent = new List<(HttpMethod, string, string?, HttpRequestMessage)>();
-        kernel.Handler.When("*").Respond(request =>
-        {
-            sent.Add((request.Method, request.RequestUri!.AbsoluteUri, request.Content?.ReadAsStringAsync().Result, request));
-            return new HttpResponseMessage(status) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-        });
-        return (kernel, sent);
+        kernel.Handler.When("*").Respond(_ => new HttpResponseMessage(status) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") });
+        return (kernel, kernel.Recorder);
     }
 
     [Test]
@@ -28,9 +23,9 @@ public class KeyOperationsTests
 
         var key = await kernel.ApiKeys.GetAsync("key 1/x");
 
-        Assert.That(sent.Single().Method, Is.EqualTo(HttpMethod.Get));
-        Assert.That(sent.Single().Url, Is.EqualTo(Base + "key%201%2Fx"));
-        Assert.That(sent.Single().Request.Headers.Authorization!.ToString(), Is.EqualTo("Bearer " + Samples.CallerApiKey));
+        Assert.That(sent.Requests.Single().Method, Is.EqualTo(HttpMethod.Get));
+        Assert.That(sent.Requests.Single().Url, Is.EqualTo(Base + "key%201%2Fx"));
+        Assert.That(sent.Requests.Single().Headers.Authorization!.ToString(), Is.EqualTo("Bearer " + Samples.CallerApiKey));
         Assert.That((key.Id, key.Name, key.MaskedKey), Is.EqualTo(("key 1/x", "prod", "sk_live_...key 1/x")));
     }
 
@@ -40,7 +35,7 @@ public class KeyOperationsTests
         var (kernel, sent) = Answering(HttpStatusCode.OK, ListSamples.Key("k1"));
         await kernel.ApiKeys.GetAsync("k1", includeDeleted: true);
         await kernel.ApiKeys.GetAsync("k1");
-        Assert.That(sent.Select(s => s.Url), Is.EqualTo(new[] { Base + "k1?include_deleted=true", Base + "k1" }));
+        Assert.That(sent.Requests.Select(s => s.Url), Is.EqualTo(new[] { Base + "k1?include_deleted=true", Base + "k1" }));
     }
 
     [Test]
@@ -50,9 +45,9 @@ public class KeyOperationsTests
 
         var response = await kernel.ApiKeys.UpdateWithResponseAsync("k1", "renamed");
 
-        Assert.That(sent.Single().Method, Is.EqualTo(HttpMethod.Patch));
-        Assert.That(sent.Single().Url, Is.EqualTo(Base + "k1"));
-        Json.AssertEquivalent("""{"name":"renamed"}""", sent.Single().Body);
+        Assert.That(sent.Requests.Single().Method, Is.EqualTo(HttpMethod.Patch));
+        Assert.That(sent.Requests.Single().Url, Is.EqualTo(Base + "k1"));
+        Json.AssertEquivalent("""{"name":"renamed"}""", sent.Requests.Single().Body);
         Assert.That((response.StatusCode, response.Value.Name), Is.EqualTo((200, "renamed")));
     }
 
@@ -75,10 +70,10 @@ public class KeyOperationsTests
 
         var response = await kernel.ApiKeys.DeleteWithResponseAsync("k1");
 
-        Assert.That((sent.Single().Method, sent.Single().Url, sent.Single().Body), Is.EqualTo((HttpMethod.Delete, Base + "k1", (string?)null)));
-        Assert.That(sent.Single().Request.Headers.Accept.Select(a => a.MediaType), Is.EqualTo(new[] { "application/json" }));
-        Assert.That(string.Join(" ", sent.Single().Request.Headers.GetValues("User-Agent")), Is.EqualTo("Kernel/CSharp 0.1.0"));
-        Assert.That(sent.Single().Request.Headers.Authorization!.ToString(), Is.EqualTo("Bearer " + Samples.CallerApiKey));
+        Assert.That((sent.Requests.Single().Method, sent.Requests.Single().Url, sent.Requests.Single().Body), Is.EqualTo((HttpMethod.Delete, Base + "k1", (string?)null)));
+        Assert.That(sent.Requests.Single().Headers.Accept.Select(a => a.MediaType), Is.EqualTo(new[] { "application/json" }));
+        Assert.That(string.Join(" ", sent.Requests.Single().Headers.GetValues("User-Agent")), Is.EqualTo("Kernel/CSharp 0.1.0"));
+        Assert.That(sent.Requests.Single().Headers.Authorization!.ToString(), Is.EqualTo("Bearer " + Samples.CallerApiKey));
         Assert.That(response.StatusCode, Is.EqualTo(204));
     }
 
@@ -109,8 +104,8 @@ public class KeyOperationsTests
 
         var created = await kernel.ApiKeys.RotateAsync("k1", daysToExpire: 90, expireInDays: 7);
 
-        Assert.That((sent.Single().Method, sent.Single().Url), Is.EqualTo((HttpMethod.Post, Base + "k1/rotate")));
-        Json.AssertEquivalent("""{"days_to_expire":90,"expire_in_days":7}""", sent.Single().Body);
+        Assert.That((sent.Requests.Single().Method, sent.Requests.Single().Url), Is.EqualTo((HttpMethod.Post, Base + "k1/rotate")));
+        Json.AssertEquivalent("""{"days_to_expire":90,"expire_in_days":7}""", sent.Requests.Single().Body);
         Assert.That(created.Key, Is.EqualTo(Samples.PlaintextKey));
         SecretWatch.AssertClean(created.ToString(), "rotated key ToString()");
     }
@@ -120,7 +115,7 @@ public class KeyOperationsTests
     {
         var (kernel, sent) = Answering(HttpStatusCode.Created, Samples.CreatedKeyJson);
         await kernel.ApiKeys.RotateAsync("k1");
-        Json.AssertEquivalent("{}", sent.Single().Body);
+        Json.AssertEquivalent("{}", sent.Requests.Single().Body);
     }
 
     [Test]

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OnKernel.ApiKeys.Tests.Infrastructure;
 
-namespace OnKernel.ApiKeys.Tests.Secrets;
+namespace OnKernel.ApiKeys.Tests.Diagnostics;
 
 /// <summary>
 /// A server that echoes secrets back, over a real socket: the caller's API key and any

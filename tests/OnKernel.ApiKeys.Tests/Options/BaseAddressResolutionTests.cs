@@ -1,6 +1,6 @@
 using OnKernel.ApiKeys.Tests.Infrastructure;
 
-namespace OnKernel.ApiKeys.Tests.Facade;
+namespace OnKernel.ApiKeys.Tests.Options;
 
 /// <summary>BaseAddress against KERNEL_BASE_URL, with the environment supplied by the test (the socket-level tests live in Hostile/BaseAddressTests).</summary>
 public class BaseAddressResolutionTests

@@ -1,6 +1,6 @@
 using OnKernel.ApiKeys.Tests.Infrastructure;
 
-namespace OnKernel.ApiKeys.Tests.Resilience;
+namespace OnKernel.ApiKeys.Tests.Pipeline;
 
 /// <summary>
 /// An error body with hundreds of kilobytes where a word is expected, over a real socket: what reaches

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RichardSzalay.MockHttp;
 
-namespace OnKernel.ApiKeys.Tests.Facade;
+namespace OnKernel.ApiKeys.Tests.DependencyInjection;
 
 /// <summary>AddKernelClient: resolution from the container, IHttpClientFactory, start-up validation.</summary>
 public class DependencyInjectionTests
