@@ -20,6 +20,13 @@ internal static class ServerText
     public static string? Truncate(string? text, int limit) =>
         text is null || text.Length <= limit ? text : text.Substring(0, SafeCut(text, limit)) + Marker;
 
+    /// <summary>Ends a clause with a full stop when it has no closing punctuation, so that messages built from parts read as sentences.</summary>
+    public static string AsSentence(string text)
+    {
+        var trimmed = text.TrimEnd();
+        return trimmed.Length == 0 || trimmed[trimmed.Length - 1] is '.' or '!' or '?' ? trimmed : trimmed + ".";
+    }
+
     // Never cut between the halves of a surrogate pair: that would leave a lone surrogate.
     private static int SafeCut(string text, int limit) =>
         limit > 0 && char.IsHighSurrogate(text[limit - 1]) ? limit - 1 : limit;

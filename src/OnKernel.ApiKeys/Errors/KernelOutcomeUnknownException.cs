@@ -24,6 +24,6 @@ public class KernelOutcomeUnknownException : OnKernelException
     public string? RequestedName { get; }
 
     private static string FormatMessage(string operation, string? name, OnKernelException cause) =>
-        $"{operation} failed and the key may have been created{(name is null ? "" : $" (name '{name}')")}: {cause.Message} " +
+        $"{operation} failed and the key may have been created{(name is null ? "" : $" (name '{name}')")}: {ServerText.AsSentence(cause.Message)} " +
         "It was not retried, to avoid a duplicate key; check the existing keys before trying again.";
 }

@@ -46,7 +46,7 @@ internal sealed class AttemptFailedException : Exception
             return Final(new KernelInvalidResponseException($"{operation} answered {status}, but {limit}.{createdKey}", status, rawBody: null));
         }
 
-        var headers = ResponseHeaders.Of(response);
+        var headers = attempt.Redactor.RedactHeaders(ResponseHeaders.Of(response));
         var rawBody = attempt.Redactor.Redact(Encoding.UTF8.GetString(prefix));
         var error = KernelErrorMapper.FromResponse(new KernelErrorResponse(status, null, rawBody, headers));
         error.Reword($"{operation} answered {status}, and {limit} (attempt {attempt.Attempt}).");

@@ -12,7 +12,7 @@ internal sealed partial class KernelPipeline
     // A success status with a body that breaks the contract: the server acted, so this is
     // never retried (for a create, the key most likely exists).
     private static KernelInvalidResponseException InvalidResponse(KernelOperation operation, int status, string problem, string? rawBody) =>
-        new($"{operation} answered {status}, but the body is not the {operation.ResultName} the API promises: {problem}", status, rawBody);
+        new($"{operation} answered {status}, but the body is not the {operation.ResultName} the API promises: {ServerText.AsSentence(problem)}", status, rawBody);
 
     private KernelApiException ApiFailure(ApiKeysClientException generated, KernelOperation operation, AttemptContext context)
     {

@@ -5,12 +5,28 @@ namespace OnKernel;
 /// <summary>
 /// Refuses redirects. The client's own handlers never follow them; a caller's HttpClient
 /// may, which shows as an answer from another address than the one the request was sent to.
+/// Everything kept from the response (headers, the target) is redacted like any server text.
 /// </summary>
 internal static class RedirectGuard
 {
     public static void ThrowIfRedirected(AttemptContext attempt, HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
+        var answer = new KernelErrorResponse(status, null, null, attempt.Redactor.RedactHeaders(ResponseHeaders.Of(response)));
+
+        // Checked first: a caller's handler that followed redirects (up to its own hop limit)
+        // may end on another 3xx, and what matters then is that it already went elsewhere.
+        var answeredFrom = response.RequestMessage?.RequestUri;
+        if (attempt.SentTo is not null && answeredFrom is not null && !SameAddress(answeredFrom, attempt.SentTo))
+        {
+            var elsewhere = Redacted(attempt, answeredFrom);
+            throw AttemptFailedException.Final(new KernelRedirectException(
+                answer,
+                $"{attempt.Operation} was redirected to {elsewhere?.Authority} by the HttpClient's own handler, which answered {status} from there; " +
+                "that answer was discarded. Turn off AllowAutoRedirect on that HttpClient's handler, and set BaseUrl to the address that should receive the requests.",
+                elsewhere));
+        }
+
         if (status is >= 300 and <= 399)
         {
             var location = response.Headers.Location;
@@ -19,25 +35,25 @@ internal static class RedirectGuard
                 location = new Uri(attempt.SentTo, location);
             }
 
+            location = location is null ? null : Redacted(attempt, location);
             var target = location is null ? "nowhere (no Location header)" : location.Authority;
             throw AttemptFailedException.Final(new KernelRedirectException(
-                new KernelErrorResponse(status, null, null, ResponseHeaders.Of(response)),
+                answer,
                 $"{attempt.Operation} was answered {status} redirecting to {target}. Redirects are not followed (they would carry the API key elsewhere); " +
                 "set BaseUrl to the address that should receive the requests.",
                 location));
         }
+    }
 
-        var answeredFrom = response.RequestMessage?.RequestUri;
-        // Scheme, host, port and path: a caller's handler may rewrite the query (or add one) on
-        // the way out, which moves nothing to another server; another address does.
-        if (attempt.SentTo is not null && answeredFrom is not null
-            && !string.Equals(answeredFrom.GetLeftPart(UriPartial.Path), attempt.SentTo.GetLeftPart(UriPartial.Path), StringComparison.Ordinal))
-        {
-            throw AttemptFailedException.Final(new KernelRedirectException(
-                new KernelErrorResponse(status, null, null, ResponseHeaders.Of(response)),
-                $"{attempt.Operation} was redirected to {answeredFrom.Authority} by the HttpClient's own handler, which answered {status} from there; " +
-                "that answer was discarded. Turn off AllowAutoRedirect on that HttpClient's handler, and set BaseUrl to the address that should receive the requests.",
-                answeredFrom));
-        }
+    // Scheme, host, port and path: a caller's handler may rewrite the query (or add one) on
+    // the way out, which moves nothing to another server; another address does.
+    private static bool SameAddress(Uri answeredFrom, Uri sentTo) =>
+        string.Equals(answeredFrom.GetLeftPart(UriPartial.Path), sentTo.GetLeftPart(UriPartial.Path), StringComparison.Ordinal);
+
+    // A Location can echo the caller's key (in its query, say): kept only redacted.
+    private static Uri? Redacted(AttemptContext attempt, Uri address)
+    {
+        var text = attempt.Redactor.Redact(address.OriginalString);
+        return text == address.OriginalString ? address : Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var clean) ? clean : null;
     }
 }

@@ -147,7 +147,7 @@ public class ErrorMappingTests
 
         var emptyKey = Samples.CreatedKeyJson.Replace(Samples.PlaintextKey, "");
         var ex2 = await CreateFailing(HttpStatusCode.Created, emptyKey);
-        Assert.That(ex2.Message, Does.EndWith("the plaintext key ('key') is empty"));
+        Assert.That(ex2.Message, Does.EndWith("the plaintext key ('key') is empty."));
     }
 
     [Test]

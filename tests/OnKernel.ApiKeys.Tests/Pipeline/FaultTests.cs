@@ -232,7 +232,7 @@ public class FaultTests
         var (error, _, attempts, _, _) = await RunCreate(null, ServerAction.Respond(201, ""));
 
         Assert.That(error, Is.TypeOf<KernelInvalidResponseException>());
-        Assert.That(error!.Message, Does.EndWith("the body was empty"));
+        Assert.That(error!.Message, Does.EndWith("the body was empty."));
         Assert.That(attempts, Is.EqualTo(1));
     }
 

@@ -47,4 +47,19 @@ public class RedirectGuardTests
         var error = Assert.ThrowsAsync<KernelRedirectException>(() => client.ApiKeys.GetAsync("k1"))!;
         Assert.That(error.Location, Is.EqualTo(new Uri(MockKernel.BaseUrl + "elsewhere/k1")));
     }
+
+    [Test]
+    public async Task What_a_redirect_echoes_is_kept_only_redacted()
+    {
+        await using var server = LoopbackServer.Scripted(ServerAction.Respond(302, "", headers: [("Location", "https://elsewhere.example/login?token=" + Samples.CallerApiKey), ("X-Echo", Samples.CallerApiKey)]));
+        var (client, _) = LoopbackClient.For(server);
+        using (client)
+        {
+            var error = Assert.ThrowsAsync<KernelRedirectException>(() => client.ApiKeys.GetAsync("k1"))!;
+            Assert.That(error.Location?.Host, Is.EqualTo("elsewhere.example"));
+            Assert.That(error.Location!.ToString(), Does.Not.Contain(Samples.CallerApiKey));
+            Assert.That(error.Headers["X-Echo"], Is.EqualTo(new[] { "[REDACTED]" }));
+            Assert.That(string.Join(";", error.Headers.SelectMany(h => h.Value)), Does.Not.Contain(Samples.CallerApiKey));
+        }
+    }
 }
