@@ -10,7 +10,7 @@ public class ReadmeSnippetTests
 
     private static IEnumerable<TestCaseData> Regions()
     {
-        var source = string.Concat(new[] { "ReadmeSnippets.cs", "ReadmeMockingExample.cs" }
+        var source = string.Concat(new[] { "ReadmeSnippets.cs", "ReadmeMockingExample.cs", "ReadmeTelemetrySnippet.cs" }
             .Select(file => File.ReadAllText(RepoPaths.Combine("tests", "OnKernel.ApiKeys.Tests", "Readme", file)).Replace("\r\n", "\n")));
         foreach (Match match in Regex.Matches(source, @"#region (readme-[\w-]+)\n(.*?)\n\s*#endregion", RegexOptions.Singleline))
         {
