@@ -3,6 +3,8 @@ namespace OnKernel;
 /// <summary>What the pipeline needs to know about a call: how to name it, and whether replaying it could create a second key.</summary>
 internal sealed class KernelOperation
 {
+    private string? _urlTemplate;
+
     public KernelOperation(string method, string path, string resultName, bool createsKey = false, string? requestedName = null, bool goneMeansDone = false,
         string? name = null)
     {
@@ -13,7 +15,6 @@ internal sealed class KernelOperation
         CreatesKey = createsKey;
         RequestedName = requestedName;
         Name = name ?? $"{method} {path}";
-        UrlTemplate = "/" + path;
     }
 
     /// <summary>An operation as the generated <c>SpecOperations</c> table describes it, with what the facade knows about its effects.</summary>
@@ -41,7 +42,8 @@ internal sealed class KernelOperation
     public string Path { get; }
 
     /// <summary>The path template as OpenTelemetry's <c>url.template</c> spells it, e.g. <c>/org/api_keys/{id}/rotate</c>.</summary>
-    public string UrlTemplate { get; }
+    // Built on first use: only a recorded span needs it, and create makes an operation per call.
+    public string UrlTemplate => _urlTemplate ??= "/" + Path;
 
     public string ResultName { get; }
 
