@@ -53,6 +53,7 @@ public class PackageConsumptionTests
         {
             "Newtonsoft.Json", "System.ComponentModel.Annotations", "Microsoft.Extensions.Http",
             "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options.ConfigurationExtensions", "Microsoft.Bcl.AsyncInterfaces",
+            "System.Diagnostics.DiagnosticSource",
         }));
         Assert.That(dependencies, Has.None.StartsWith("NSwag").And.None.StartsWith("Kernel."));
         var groups = metadata.Descendants(ns + "group").Select(g => (string)g.Attribute("targetFramework")!).ToList();
@@ -101,7 +102,11 @@ public class PackageConsumptionTests
             Assert.That(xml, Does.Contain($"<PackageReference Include=\"OnKernel.ApiKeys\" Version=\"{LocalPackageFeed.Version}\" />"));
             // ExcludeAssets also drops the package's dependencies: add the netstandard2.0
             // group's dependencies from the package's own nuspec, as NuGet would.
-            var dependencies = string.Concat(NuspecDependencies(".NETStandard2.0").Select(d => $"<PackageReference Include=\"{d.Id}\" Version=\"{d.Version}\" />"));
+            // System.Diagnostics.DiagnosticSource is in the consumer's own framework (net10.0):
+            // NuGet prunes it from the graph, and refuses it as a direct reference (NU1510).
+            var dependencies = string.Concat(NuspecDependencies(".NETStandard2.0")
+                .Where(d => d.Id != "System.Diagnostics.DiagnosticSource")
+                .Select(d => $"<PackageReference Include=\"{d.Id}\" Version=\"{d.Version}\" />"));
             xml = xml.Replace($"<PackageReference Include=\"OnKernel.ApiKeys\" Version=\"{LocalPackageFeed.Version}\" />",
                 $"<PackageReference Include=\"OnKernel.ApiKeys\" Version=\"{LocalPackageFeed.Version}\" ExcludeAssets=\"compile;runtime\" /><Reference Include=\"OnKernel.ApiKeys\" HintPath=\"{dll}\" />{dependencies}");
             File.WriteAllText(project, xml);
