@@ -27,30 +27,40 @@ internal sealed class ObservedCall
 
         // A Client span: the SDK call is a request to a remote service, made of attempts.
         // Started here, it is Activity.Current while HttpClient sends, so HttpClient's
-        // per-attempt spans become its children.
-        Span = Source.StartActivity(operation.Name, ActivityKind.Client);
-        if (Span is { IsAllDataRequested: true })
+        // per-attempt spans become its children. What is known now goes in at creation,
+        // where a sampler can see it (the conventions ask for that).
+        if (Source.HasListeners())
         {
-            Span.SetTag(HttpRequestMethod, operation.Method);
-            Span.SetTag(UrlTemplate, operation.UrlTemplate);
-            if (server is not null)
-            {
-                Span.SetTag(ServerAddress, server.Host);
-                Span.SetTag(ServerPort, server.Port);
-            }
-
-            if (operation.PageOffset is int offset)
-            {
-                Span.SetTag(PageOffset, offset);
-                if (operation.PageLimit is int limit)
-                {
-                    Span.SetTag(PageLimit, limit);
-                }
-            }
+            Span = Source.StartActivity(operation.Name, ActivityKind.Client, parentContext: default, tags: StartTags(operation, server));
         }
     }
 
     public Activity? Span { get; }
+
+    private static ActivityTagsCollection StartTags(KernelOperation operation, Uri? server)
+    {
+        var tags = new ActivityTagsCollection
+        {
+            { HttpRequestMethod, operation.Method },
+            { UrlTemplate, operation.UrlTemplate },
+        };
+        if (server is not null)
+        {
+            tags.Add(ServerAddress, server.Host);
+            tags.Add(ServerPort, server.Port);
+        }
+
+        if (operation.PageOffset is int offset)
+        {
+            tags.Add(PageOffset, offset);
+            if (operation.PageLimit is int limit)
+            {
+                tags.Add(PageLimit, limit);
+            }
+        }
+
+        return tags;
+    }
 
     /// <summary>Null when nobody listens.</summary>
     public static ObservedCall? Start(KernelOperation operation, Uri? server) =>
