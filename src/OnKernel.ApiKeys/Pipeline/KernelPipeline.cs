@@ -8,8 +8,9 @@ namespace OnKernel;
 
 /// <summary>
 /// Runs one facade call over the generated client: per-attempt timeout, retries with
-/// back-off, mapping to the Kernel exception family, logging, traces and metrics. Every operation goes
-/// through <see cref="SendAsync{T}"/>, so the rules are the same for all of them.
+/// back-off, mapping to the Kernel exception family, logging, traces and metrics
+/// (KernelPipeline.Telemetry.cs). Every operation goes through <see cref="SendAsync{T}"/>,
+/// so the rules are the same for all of them.
 /// Each round is: attempt (KernelPipeline.Attempt.cs) -> classify the failure
 /// (KernelPipeline.Failures.cs) -> judge (<see cref="RetryPolicy"/>) -> wait.
 /// </summary>
