@@ -11,7 +11,7 @@ namespace OnKernel;
 /// </summary>
 internal sealed class ApiKeyPaging
 {
-    private static readonly KernelOperation List = new(SpecOperations.ListApiKeys);
+    private static readonly KernelOperation List = new(SpecOperations.ListApiKeys, "ApiKeys.ListPage");
 
     private readonly IApiKeysClient _client;
     private readonly KernelPipeline _pipeline;
@@ -51,7 +51,8 @@ internal sealed class ApiKeyPaging
         var includeDeleted = options.IncludeDeleted;
 #pragma warning restore CS0618
         var response = await _pipeline.SendAsync(
-            List,
+            // The page's limit and offset are for its span: nobody listening, no copy.
+            KernelInstrumentation.IsObserved ? List.ForPage(options.Limit, offset) : List,
             ct => _client.ListApiKeysAsync(options.Limit, offset == 0 ? null : offset, includeDeleted, options.Name, options.Query, options.SortBy, options.SortDirection, options.Status, ct),
             null,
             cancellationToken).ConfigureAwait(false);

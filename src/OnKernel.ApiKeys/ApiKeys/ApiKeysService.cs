@@ -13,10 +13,10 @@ namespace OnKernel;
 /// </summary>
 public class ApiKeysService
 {
-    private static readonly KernelOperation Get = new(SpecOperations.GetApiKeysById);
-    private static readonly KernelOperation Update = new(SpecOperations.PatchApiKeysById);
-    private static readonly KernelOperation Delete = new(SpecOperations.DeleteApiKeysById, goneMeansDone: true);
-    private static readonly KernelOperation Rotate = new(SpecOperations.RotateApiKeysById, createsKey: true);
+    private static readonly KernelOperation Get = new(SpecOperations.GetApiKeysById, "ApiKeys.Get");
+    private static readonly KernelOperation Update = new(SpecOperations.PatchApiKeysById, "ApiKeys.Update");
+    private static readonly KernelOperation Delete = new(SpecOperations.DeleteApiKeysById, "ApiKeys.Delete", goneMeansDone: true);
+    private static readonly KernelOperation Rotate = new(SpecOperations.RotateApiKeysById, "ApiKeys.Rotate", createsKey: true);
 
     private readonly IApiKeysClient _client = null!;
     private readonly KernelPipeline _pipeline = null!;
@@ -72,7 +72,7 @@ public class ApiKeysService
         // Send a copy: every retry sends exactly what was validated, whatever the caller
         // does with their object meanwhile.
         var snapshot = Snapshot(request);
-        var operation = new KernelOperation(SpecOperations.PostApiKeys, createsKey: true, requestedName: snapshot.Name);
+        var operation = new KernelOperation(SpecOperations.PostApiKeys, "ApiKeys.Create", createsKey: true, requestedName: snapshot.Name);
         return _pipeline.SendAsync(operation, ct => _client.PostApiKeysAsync(snapshot, ct), CheckCreatedKey, cancellationToken);
     }
 

@@ -3,7 +3,6 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Logging;
 
 namespace OnKernel;
 
@@ -45,7 +44,7 @@ internal sealed partial class KernelPipeline
         using var deadline = StartDeadline(attemptCancellation);
         var context = new AttemptContext(operation, attempt, attemptCancellation.Token, _redactor);
         AttemptContext.Current = context;
-        _logger.LogDebug("Kernel {Method} {Path}: attempt {Attempt}", operation.Method, operation.Path, attempt);
+        KernelLog.AttemptStarting(_logger, operation.Method, operation.Path, attempt);
         try
         {
             var response = await call(attemptCancellation.Token).ConfigureAwait(false);
@@ -75,8 +74,7 @@ internal sealed partial class KernelPipeline
         }
         catch (ApiKeysClientException generated) when (generated.StatusCode == 404 && operation.GoneMeansDone && earlierAttemptMayHaveActed)
         {
-            _logger.LogInformation("Kernel {Method} {Path}: 404 on attempt {Attempt} means done by an earlier attempt whose answer was lost",
-                operation.Method, operation.Path, attempt);
+            KernelLog.GoneMeansDone(_logger, operation.Method, operation.Path, attempt);
             return Success(Succeeded(operation, default(T)!, generated.StatusCode, generated.Headers, stopwatch.ElapsedMilliseconds, attempt));
         }
         catch (ApiKeysClientException generated)

@@ -25,7 +25,7 @@ internal sealed partial class KernelPipeline
 
         if (_logger.IsEnabled(LogLevel.Trace) && api.RawBody is not null)
         {
-            _logger.LogTrace("Kernel {Method} {Path} error body: {Body}", operation.Method, operation.Path, api.RawBody);
+            KernelLog.ErrorBody(_logger, operation.Method, operation.Path, api.RawBody);
         }
 
         return api;

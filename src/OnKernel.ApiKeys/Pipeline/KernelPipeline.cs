@@ -8,8 +8,9 @@ namespace OnKernel;
 
 /// <summary>
 /// Runs one facade call over the generated client: per-attempt timeout, retries with
-/// back-off, mapping to the Kernel exception family, and logging. Every operation goes
-/// through <see cref="SendAsync{T}"/>, so the rules are the same for all of them.
+/// back-off, mapping to the Kernel exception family, logging, traces and metrics
+/// (KernelPipeline.Telemetry.cs). Every operation goes through <see cref="SendAsync{T}"/>,
+/// so the rules are the same for all of them.
 /// Each round is: attempt (KernelPipeline.Attempt.cs) -> classify the failure
 /// (KernelPipeline.Failures.cs) -> judge (<see cref="RetryPolicy"/>) -> wait.
 /// </summary>
@@ -35,10 +36,23 @@ internal sealed partial class KernelPipeline
         _baseUrl = baseUrl;
     }
 
-    public async Task<KernelResponse<T>> SendAsync<T>(
+    public Task<KernelResponse<T>> SendAsync<T>(
         KernelOperation operation,
         Func<CancellationToken, Task<ApiKeysClientResponse<T>>> call,
         Func<T, string?>? checkResult,
+        CancellationToken cancellationToken)
+    {
+        // Nobody listens: no span, no timestamps, no tag lists, not even an extra state machine.
+        return KernelInstrumentation.IsObserved
+            ? SendObservedAsync(operation, call, checkResult, cancellationToken)
+            : RunAsync(operation, call, checkResult, observed: null, cancellationToken);
+    }
+
+    private async Task<KernelResponse<T>> RunAsync<T>(
+        KernelOperation operation,
+        Func<CancellationToken, Task<ApiKeysClientResponse<T>>> call,
+        Func<T, string?>? checkResult,
+        ObservedCall? observed,
         CancellationToken cancellationToken)
     {
         var earlierAttemptMayHaveActed = false;
@@ -70,8 +84,8 @@ internal sealed partial class KernelPipeline
             }
 
             var delay = _retryPolicy.Delay(attempt - 1, outcome.Observed.Headers, _time.GetUtcNow());
-            _logger.LogWarning("Kernel {Method} {Path}: retrying in {DelayMs} ms after attempt {Attempt} failed: {Reason}",
-                operation.Method, operation.Path, (long)delay.TotalMilliseconds, attempt, failure.Message);
+            KernelLog.Retrying(_logger, operation.Method, operation.Path, (long)delay.TotalMilliseconds, attempt, failure.Message);
+            observed?.Retrying(failure, attempt, delay);
             await WaitBeforeRetryAsync(operation, delay, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -101,16 +115,19 @@ internal sealed partial class KernelPipeline
 
     private KernelResponse<T> Succeeded<T>(KernelOperation operation, T value, int status, IReadOnlyDictionary<string, IEnumerable<string>> headers, long elapsedMs, int attempt)
     {
-        _logger.LogInformation("Kernel {Method} {Path} -> {Status} in {ElapsedMs} ms (attempt {Attempt})",
-            operation.Method, operation.Path, status, elapsedMs, attempt);
+        KernelLog.AttemptSucceeded(_logger, operation.Method, operation.Path, status, elapsedMs, attempt);
         // Response headers can echo a secret back: redacted on success too.
         return new KernelResponse<T>(value, status, KernelHeaders.From(_redactor.RedactHeaders(headers)), attempt);
     }
 
     private void LogFailure(KernelOperation operation, OnKernelException failure, long elapsedMs, int attempt)
     {
+        if (!_logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
         var status = failure is KernelApiException api ? api.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : failure.GetType().Name;
-        _logger.LogInformation("Kernel {Method} {Path} -> {Status} in {ElapsedMs} ms (attempt {Attempt})",
-            operation.Method, operation.Path, status, elapsedMs, attempt);
+        KernelLog.AttemptFailed(_logger, operation.Method, operation.Path, status, elapsedMs, attempt);
     }
 }

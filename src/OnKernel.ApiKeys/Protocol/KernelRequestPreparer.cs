@@ -1,6 +1,5 @@
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Reflection;
 using Microsoft.Extensions.Logging;
 
 namespace OnKernel;
@@ -15,7 +14,7 @@ internal sealed class KernelRequestPreparer
 {
     public const string ProjectHeader = "X-Kernel-Project-Id";
 
-    public static readonly string UserAgent = "Kernel/CSharp " + PackageVersion();
+    public static readonly string UserAgent = "Kernel/CSharp " + PackageInfo.Version;
 
     private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
 
@@ -54,16 +53,7 @@ internal sealed class KernelRequestPreparer
         {
             // StringContent is already in memory: reading it here does not block on I/O.
             var body = content.ReadAsStringAsync().GetAwaiter().GetResult();
-            _logger.LogTrace("Kernel {Method} {Path} request body: {Body}", request.Method, request.RequestUri?.AbsolutePath, _redactor.Redact(body));
+            KernelLog.RequestBody(_logger, request.Method.Method, request.RequestUri?.AbsolutePath, _redactor.Redact(body));
         }
-    }
-
-    // "0.1.0+abc123" -> "0.1.0": the build metadata (commit) is noise in a user agent.
-    private static string PackageVersion()
-    {
-        var informational = typeof(KernelRequestPreparer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-        var version = informational ?? typeof(KernelRequestPreparer).Assembly.GetName().Version?.ToString() ?? "0.0.0";
-        var plus = version.IndexOf('+');
-        return plus < 0 ? version : version.Substring(0, plus);
     }
 }

@@ -75,6 +75,18 @@ public class LocalPackageFeed
             .ToList();
     }
 
+    /// <summary>
+    /// The netstandard2.0 dependencies an app must reference itself when it forces the
+    /// netstandard2.0 build (ExcludeAssets drops a package's dependencies). Packages a net10.0
+    /// app's framework already has are left out: NuGet prunes them, and refuses them as
+    /// direct references (NU1510).
+    /// </summary>
+    public static IEnumerable<(string Id, string Version)> NetStandardDependenciesToReference(params string[] packageIds) =>
+        packageIds.SelectMany(id => NuspecDependencies(id, ".NETStandard2.0"))
+            .Where(d => !d.Id.StartsWith("OnKernel.", StringComparison.Ordinal) && d.Id != "System.Diagnostics.DiagnosticSource")
+            .GroupBy(d => d.Id)
+            .Select(g => (g.Key, g.Max(d => System.Version.Parse(d.Version))!.ToString()));
+
     /// <summary>A console project outside the repository's props, restoring from the local feed (and nuget.org's mirror for other packages).</summary>
     /// <param name="name">The project's folder name.</param>
     /// <param name="packageReferences">PackageReference items to add.</param>

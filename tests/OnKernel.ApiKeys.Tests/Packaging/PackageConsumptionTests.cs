@@ -41,6 +41,7 @@ public class PackageConsumptionTests
         {
             "Newtonsoft.Json", "System.ComponentModel.Annotations", "Microsoft.Extensions.Http",
             "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options.ConfigurationExtensions", "Microsoft.Bcl.AsyncInterfaces", "Microsoft.Bcl.TimeProvider",
+            "System.Diagnostics.DiagnosticSource",
         }));
         Assert.That(dependencies, Has.None.StartsWith("NSwag").And.None.StartsWith("Kernel."));
         var groups = metadata.Descendants(ns + "group").Select(g => (string)g.Attribute("targetFramework")!).ToList();
@@ -89,7 +90,8 @@ public class PackageConsumptionTests
             Assert.That(xml, Does.Contain($"<PackageReference Include=\"OnKernel.ApiKeys\" Version=\"{LocalPackageFeed.Version}\" />"));
             // ExcludeAssets also drops the package's dependencies: add the netstandard2.0
             // group's dependencies from the package's own nuspec, as NuGet would.
-            var dependencies = string.Concat(LocalPackageFeed.NuspecDependencies("OnKernel.ApiKeys", ".NETStandard2.0").Select(d => $"<PackageReference Include=\"{d.Id}\" Version=\"{d.Version}\" />"));
+            var dependencies = string.Concat(LocalPackageFeed.NetStandardDependenciesToReference("OnKernel.ApiKeys")
+                .Select(d => $"<PackageReference Include=\"{d.Id}\" Version=\"{d.Version}\" />"));
             xml = xml.Replace($"<PackageReference Include=\"OnKernel.ApiKeys\" Version=\"{LocalPackageFeed.Version}\" />",
                 $"<PackageReference Include=\"OnKernel.ApiKeys\" Version=\"{LocalPackageFeed.Version}\" ExcludeAssets=\"compile;runtime\" /><Reference Include=\"OnKernel.ApiKeys\" HintPath=\"{dll}\" />{dependencies}");
             File.WriteAllText(project, xml);

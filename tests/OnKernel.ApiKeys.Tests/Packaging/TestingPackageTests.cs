@@ -99,11 +99,8 @@ public class TestingPackageTests
     private static string NetStandardReferences(Func<string, string, string, string> reference)
     {
         string Dll(string id) => Path.Combine(LocalPackageFeed.NuGetPackages, id.ToLowerInvariant(), LocalPackageFeed.Version, "lib", "netstandard2.0", id + ".dll");
-        var dependencies = new[] { "OnKernel.ApiKeys", "OnKernel.ApiKeys.Testing" }
-            .SelectMany(id => LocalPackageFeed.NuspecDependencies(id, ".NETStandard2.0"))
-            .Where(d => !d.Id.StartsWith("OnKernel.", StringComparison.Ordinal))
-            .GroupBy(d => d.Id)
-            .Select(g => reference(g.Key, g.Max(d => Version.Parse(d.Version))!.ToString(), ""));
+        var dependencies = LocalPackageFeed.NetStandardDependenciesToReference("OnKernel.ApiKeys", "OnKernel.ApiKeys.Testing")
+            .Select(d => reference(d.Id, d.Version, ""));
         return reference("OnKernel.ApiKeys.Testing", LocalPackageFeed.Version, " ExcludeAssets=\"compile;runtime\"")
             + $"<Reference Include=\"OnKernel.ApiKeys.Testing\" HintPath=\"{Dll("OnKernel.ApiKeys.Testing")}\" />"
             + $"<Reference Include=\"OnKernel.ApiKeys\" HintPath=\"{Dll("OnKernel.ApiKeys")}\" />"

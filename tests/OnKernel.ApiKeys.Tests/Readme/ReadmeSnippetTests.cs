@@ -15,6 +15,7 @@ public class ReadmeSnippetTests
         {
             RepoPaths.Combine("tests", "OnKernel.ApiKeys.Tests", "Readme", "ReadmeSnippets.cs"),
             RepoPaths.Combine("tests", "OnKernel.ApiKeys.Tests", "Readme", "ReadmeMockingExample.cs"),
+            RepoPaths.Combine("tests", "OnKernel.ApiKeys.Tests", "Readme", "ReadmeTelemetrySnippet.cs"),
             RepoPaths.Combine("tests", "OnKernel.ApiKeys.Testing.Tests", "Readme", "ReadmeTestingExample.cs"),
         };
         var source = string.Concat(files.Select(file => File.ReadAllText(file).Replace("\r\n", "\n")));
