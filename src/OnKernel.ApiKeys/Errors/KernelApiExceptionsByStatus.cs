@@ -52,7 +52,7 @@ public class KernelRateLimitException : KernelApiException
     internal KernelRateLimitException(KernelErrorResponse response)
         : base(response)
     {
-        RetryAfter = RetryAfterHeader.Parse(Headers, DateTimeOffset.UtcNow);
+        RetryAfter = RetryAfterHeader.Parse(Headers, response.ReceivedAt);
     }
 
     /// <summary>The delay from <c>retry-after-ms</c> or <c>Retry-After</c>, when present.</summary>

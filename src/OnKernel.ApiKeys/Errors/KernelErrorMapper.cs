@@ -11,7 +11,7 @@ namespace OnKernel;
 /// </summary>
 internal static class KernelErrorMapper
 {
-    public static KernelApiException FromGenerated(ApiKeysClientException generated, KernelOperation operation, SecretRedactor redactor)
+    public static KernelApiException FromGenerated(ApiKeysClientException generated, KernelOperation operation, SecretRedactor redactor, DateTimeOffset? receivedAt = null)
     {
         var rawBody = redactor.Redact(generated.Response);
         var status = generated.StatusCode;
@@ -24,7 +24,7 @@ internal static class KernelErrorMapper
             error.Message = $"{error.Message} (an API key cannot delete itself: authenticate with another key to delete this one)";
         }
 
-        return FromResponse(new KernelErrorResponse(status, error, rawBody, redactor.RedactHeaders(generated.Headers)));
+        return FromResponse(new KernelErrorResponse(status, error, rawBody, redactor.RedactHeaders(generated.Headers), receivedAt));
     }
 
     /// <summary>The one status -> exception type map.</summary>

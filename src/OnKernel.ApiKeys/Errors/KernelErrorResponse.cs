@@ -8,8 +8,10 @@ namespace OnKernel;
 /// </summary>
 internal sealed class KernelErrorResponse
 {
-    public KernelErrorResponse(int statusCode, Error? error, string? rawBody, IReadOnlyDictionary<string, IEnumerable<string>>? headers)
+    // receivedAt: when it arrived on the client's clock (Retry-After dates are read against it); null for now.
+    public KernelErrorResponse(int statusCode, Error? error, string? rawBody, IReadOnlyDictionary<string, IEnumerable<string>>? headers, DateTimeOffset? receivedAt = null)
     {
+        ReceivedAt = receivedAt ?? DateTimeOffset.UtcNow;
         StatusCode = statusCode;
         Error = error;
         RawBody = rawBody;
@@ -23,4 +25,6 @@ internal sealed class KernelErrorResponse
     public string? RawBody { get; }
 
     public KernelHeaders Headers { get; }
+
+    public DateTimeOffset ReceivedAt { get; }
 }

@@ -16,7 +16,7 @@ internal sealed partial class KernelPipeline
 
     private KernelApiException ApiFailure(ApiKeysClientException generated, KernelOperation operation, AttemptContext context)
     {
-        var api = KernelErrorMapper.FromGenerated(generated, operation, _redactor);
+        var api = KernelErrorMapper.FromGenerated(generated, operation, _redactor, _time.GetUtcNow());
         if (api.StatusCode == 404 && api.ErrorCode is null)
         {
             // A 404 without Kernel's error body usually means the request went to the wrong place.

@@ -58,6 +58,20 @@ public class ClientClockTests
     }
 
     [Test]
+    public async Task A_rate_limit_errors_retry_after_date_is_read_against_the_fake_clock()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-30T10:00:00Z"));
+        await using var server = LoopbackServer.Scripted(
+            ServerAction.Respond(429, """{"code":"rate_limited","message":"slow down"}""", headers: ("Retry-After", "Mon, 30 Nov 2026 10:00:45 GMT")));
+        var (client, _) = LoopbackClient.For(server, o => o.TimeProvider = clock);
+        using (client)
+        {
+            var error = Assert.ThrowsAsync<KernelRateLimitException>(() => client.ApiKeys.GetAsync("key_1"))!;
+            Assert.That(error.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(45)));
+        }
+    }
+
+    [Test]
     public async Task The_attempt_deadline_runs_on_the_fake_clock()
     {
         var clock = new FakeTimeProvider();
