@@ -14,7 +14,7 @@ export KERNEL_MUTATION_RUN=1
 output="$PWD/artifacts/mutation"
 mkdir -p "$output"
 (cd tests/OnKernel.ApiKeys.Tests && dotnet stryker --config-file "$PWD/../../build/stryker-config.json" --output "$output" "$@")
-report="$(ls -t "$output"/*/reports/mutation-report.json 2>/dev/null | head -n 1)"
+report="$(ls -t "$output"/*/reports/mutation-report.json "$output"/reports/mutation-report.json 2>/dev/null | head -n 1 || true)"
 if [ -n "$report" ]; then
   python3 - "$report" <<'PY'
 import json, sys

@@ -8,9 +8,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 tag="${1:?usage: build/release.sh <tag, e.g. v0.2.0>}"
 version="${tag#v}"
-project_version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/OnKernel.ApiKeys/OnKernel.ApiKeys.csproj | head -n 1)"
+project_version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' build/Version.props | head -n 1)"
 if [ "$version" != "$project_version" ]; then
-  echo "error: tag $tag does not match the package version $project_version in src/OnKernel.ApiKeys/OnKernel.ApiKeys.csproj" >&2
+  echo "error: tag $tag does not match the package version $project_version in build/Version.props" >&2
   exit 1
 fi
 : "${NUGET_API_KEY:?error: NUGET_API_KEY is not set (the NuGet API key, from a repository secret)}"

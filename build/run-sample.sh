@@ -9,7 +9,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ "${1:-}" = "--prism" ]; then
+# --prism and --real may stand anywhere on the command line.
+case " $* " in
+  *" --prism "*) mode=prism ;;
+  *) mode=default ;;
+esac
+
+if [ "$mode" = prism ]; then
   # shellcheck source=build/prism.sh
   source build/prism.sh
   start_prism openapi/kernel.yaml

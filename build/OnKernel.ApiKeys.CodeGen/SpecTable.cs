@@ -99,7 +99,10 @@ internal static class SpecTable
             document.Components.Schemas.FirstOrDefault(s => ReferenceEquals(s.Value, schema)).Key ?? "object";
     }
 
-    private static string Escape(string text) => text.Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal).TrimEnd('.');
+    // One line of XML doc text: entities escaped (& first), line breaks folded.
+    private static string Escape(string text) =>
+        string.Join(" ", text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            .Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim())).TrimEnd('.');
 
     private static string Literal(decimal? value) => value is null ? "null" : ((long)value.Value).ToString(CultureInfo.InvariantCulture) + "L";
 }

@@ -10,7 +10,7 @@ internal sealed class SourceTree : IDisposable
 {
     private static readonly string[] Paths =
     [
-        "src/OnKernel.ApiKeys", "src/OnKernel.ApiKeys.Testing", "build/OnKernel.ApiKeys.CodeGen", "build/NSwagGeneration.targets", "openapi",
+        "src/OnKernel.ApiKeys", "src/OnKernel.ApiKeys.Testing", "build/OnKernel.ApiKeys.CodeGen", "build/NSwagGeneration.targets", "build/Version.props", "openapi",
         "nswag.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig",
     ];
 

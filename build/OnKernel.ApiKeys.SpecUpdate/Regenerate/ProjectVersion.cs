@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace OnKernel.ApiKeys.SpecUpdate.Regenerate;
 
-/// <summary>Reads and sets the package's &lt;Version&gt; in its project file.</summary>
+/// <summary>Reads and sets the packages' &lt;Version&gt; in build/Version.props.</summary>
 internal static class ProjectVersion
 {
     private static readonly Regex Element = new("<Version>(?<v>[^<]+)</Version>");

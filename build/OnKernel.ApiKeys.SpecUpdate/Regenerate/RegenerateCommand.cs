@@ -12,6 +12,7 @@ namespace OnKernel.ApiKeys.SpecUpdate.Regenerate;
 internal static class RegenerateCommand
 {
     private const string Library = "src/OnKernel.ApiKeys/OnKernel.ApiKeys.csproj";
+    private const string VersionFile = "build/Version.props";
     private static readonly string[] TargetFrameworks = ["netstandard2.0", "net8.0"];
     private static readonly Regex CompatError = new(@"error (?<code>CP\d{4}): (?<message>.*?)(?: \[[^\]]*\])?$", RegexOptions.Multiline);
 
@@ -28,11 +29,13 @@ internal static class RegenerateCommand
         string Repo(string path) => Path.Combine(options.Root, path);
         var spec = Repo("openapi/kernel.yaml");
         var listings = TargetFrameworks.Select(tfm => Repo($"src/OnKernel.ApiKeys/PublicAPI.{tfm}.approved.txt")).ToArray();
+        // The Testing package's listing changes with the models it serves; kept safe the same way.
+        var testingListing = Repo("src/OnKernel.ApiKeys.Testing/PublicAPI.approved.txt");
         Directory.CreateDirectory(options.Out);
 
         // 1. Has the API Keys part changed? (--check compares and prints, writing nothing.)
         var check = Capture(new[] { options.Source, "--output", spec, "--check" });
-        var summary = new ReviewSummary { Source = options.Source, FromVersion = ProjectVersion.Read(Repo(Library)), SpecChanges = check.Lines };
+        var summary = new ReviewSummary { Source = options.Source, FromVersion = ProjectVersion.Read(Repo(VersionFile)), SpecChanges = check.Lines };
         if (check.ExitCode == 0)
         {
             return Finish(summary, options, stdout, ExitCodes.NoChange);
@@ -44,7 +47,7 @@ internal static class RegenerateCommand
             return Finish(summary, options, stdout, ExitCodes.Failed);
         }
 
-        var state = new VendoredState(listings.Append(spec).Append(Repo(Library)));
+        var state = new VendoredState(listings.Append(testingListing).Append(spec).Append(Repo(VersionFile)));
         var work = Path.Combine(options.Out, "work");
         try
         {
@@ -67,7 +70,7 @@ internal static class RegenerateCommand
 
             // 6. The version, computed.
             summary.Bump = VersionBump.Decide(summary.FromVersion, summary.BreakingChanges, summary.ApiDiffs.Any(d => d.Diff.Length > 0));
-            ProjectVersion.Write(Repo(Library), summary.Bump.NewVersion);
+            ProjectVersion.Write(Repo(VersionFile), summary.Bump.NewVersion);
 
             // 7. The tests, on the regenerated client.
             var tests = Shell.Run(options.Root, stdout, options.Tests);
@@ -78,10 +81,11 @@ internal static class RegenerateCommand
             File.Copy(candidate.Package, Path.Combine(options.Out, "candidate.nupkg"), overwrite: true);
             return Finish(summary, options, stdout, ExitCodes.Updated);
         }
-        catch (RegenerateFailure failure)
+        catch (Exception failure)
         {
+            // Any failure, foreseen or not (an unreadable version, a full disk): put everything back.
             state.Restore();
-            summary.Failure = failure.Message;
+            summary.Failure = failure is RegenerateFailure ? failure.Message : $"{failure.GetType().Name}: {failure.Message}";
             return Finish(summary, options, stdout, ExitCodes.Failed);
         }
     }

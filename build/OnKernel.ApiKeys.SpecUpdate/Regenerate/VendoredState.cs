@@ -25,7 +25,10 @@ internal sealed class VendoredState
         {
             if (content is null)
             {
-                File.Delete(path);
+                if (File.Exists(path))
+                {
+                    File.Delete(path);
+                }
             }
             else if (!(OutputFile.ReadExisting(path) ?? []).AsSpan().SequenceEqual(content))
             {

@@ -29,7 +29,8 @@ internal static class KeyMaterial
     /// </summary>
     public static string Mask(string plaintext)
     {
-        var last4 = plaintext.Length > 4 ? plaintext.Substring(plaintext.Length - 4) : plaintext;
+        // A short seeded key shows nothing of itself: its last four would be most of it.
+        var last4 = plaintext.Length > 8 ? plaintext.Substring(plaintext.Length - 4) : "";
         return plaintext.Length >= 16 ? plaintext.Substring(0, 7) + "..." + last4 : "sk_..." + last4;
     }
 

@@ -109,7 +109,7 @@ internal sealed class ObservedCall
             if ((cause as KernelApiException)?.ErrorCode is { Length: > 0 } code)
             {
                 // Already redacted and cut at 512 by the error mapping; a tag needs less.
-                Span.SetTag(ErrorCode, code.Length <= MaxErrorCodeLength ? code : code.Substring(0, MaxErrorCodeLength));
+                Span.SetTag(ErrorCode, ServerText.Truncate(code, MaxErrorCodeLength)!);
             }
 
             if (failure is OnKernelException kernel)

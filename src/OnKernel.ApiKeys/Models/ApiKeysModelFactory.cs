@@ -23,7 +23,7 @@ public static class ApiKeysModelFactory
     /// <param name="id">The key's id.</param>
     /// <param name="name">The key's name.</param>
     /// <param name="key">The plaintext key, e.g. <c>sk_test_...</c>.</param>
-    /// <param name="maskedKey">The masked key; null to mask <paramref name="key"/> as Kernel does (prefix and last four characters).</param>
+    /// <param name="maskedKey">The masked key; null for <c>sk_...</c> and the last four characters of <paramref name="key"/>.</param>
     /// <param name="createdAt">Creation time; null for the current time.</param>
     /// <param name="expiresAt">Expiry; null for a key that never expires.</param>
     /// <param name="projectId">The project the key is scoped to; null for an organisation-wide key.</param>

@@ -66,8 +66,12 @@ internal sealed class AttemptContext
         }
     }
 
+    /// <summary>True once response headers arrived: a failure after that broke the body, not the request.</summary>
+    public bool ResponseArrived { get; private set; }
+
     public void OnResponse(HttpResponseMessage response)
     {
+        ResponseArrived = true;
         RedirectGuard.ThrowIfRedirected(this, response);
         if (response.Content is not null)
         {

@@ -20,6 +20,10 @@ internal sealed class BoundedContent : HttpContent
     /// </summary>
     public const int MaxBytes = 1024 * 1024;
 
+    // RawBody keeps 4 KiB, redacted before it is cut: the extra bytes make sure a secret that
+    // crosses the 4 KiB mark is still whole when redaction runs (keys are far shorter).
+    private const int PrefixBytes = KernelApiException.RawBodyLimit + 1024;
+
     private readonly HttpContent _inner;
     private readonly AttemptContext _attempt;
     private readonly HttpResponseMessage _response;
@@ -92,10 +96,10 @@ internal sealed class BoundedContent : HttpContent
                 throw AttemptFailedException.TooLarge(_attempt, _response, prefix.ToArray());
             }
 
-            if (prefix.Length <= KernelApiException.RawBodyLimit)
+            if (prefix.Length < PrefixBytes)
             {
                 // Enough of the body to show on an error; the rest only goes to the target.
-                prefix.Write(buffer, 0, Math.Min(read, KernelApiException.RawBodyLimit + 1 - (int)prefix.Length));
+                prefix.Write(buffer, 0, Math.Min(read, PrefixBytes - (int)prefix.Length));
             }
 
             await target.WriteAsync(buffer, 0, read, token).ConfigureAwait(false);

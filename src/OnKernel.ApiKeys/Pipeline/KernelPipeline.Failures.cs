@@ -41,7 +41,9 @@ internal sealed partial class KernelPipeline
 
     private static KernelConnectionException ConnectionFailed(KernelOperation operation, AttemptContext context, HttpRequestException failure, bool neverSent)
     {
-        var what = neverSent ? $"could not connect to {Host(context)}" : $"the connection to {Host(context)} failed before a response arrived";
+        var what = neverSent ? $"could not connect to {Host(context)}"
+            : context.ResponseArrived ? $"the connection to {Host(context)} broke while reading the response"
+            : $"the connection to {Host(context)} failed before a response arrived";
         return new KernelConnectionException($"{operation} failed: {what} ({Describe(failure)}); {Attempts(context.Attempt)}.");
     }
 

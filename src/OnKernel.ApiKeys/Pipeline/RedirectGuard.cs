@@ -12,8 +12,6 @@ internal static class RedirectGuard
     public static void ThrowIfRedirected(AttemptContext attempt, HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
-        var answer = new KernelErrorResponse(status, null, null, attempt.Redactor.RedactHeaders(ResponseHeaders.Of(response)));
-
         // Checked first: a caller's handler that followed redirects (up to its own hop limit)
         // may end on another 3xx, and what matters then is that it already went elsewhere.
         var answeredFrom = response.RequestMessage?.RequestUri;
@@ -21,9 +19,10 @@ internal static class RedirectGuard
         {
             var elsewhere = Redacted(attempt, answeredFrom);
             throw AttemptFailedException.Final(new KernelRedirectException(
-                answer,
+                Answer(attempt, response, status),
                 $"{attempt.Operation} was redirected to {elsewhere?.Authority} by the HttpClient's own handler, which answered {status} from there; " +
-                "that answer was discarded. Turn off AllowAutoRedirect on that HttpClient's handler, and set BaseUrl to the address that should receive the requests.",
+                "that answer was discarded." + (attempt.Operation.CreatesKey ? " A key may have been created there: check the existing keys before trying again." : "") +
+                " Turn off AllowAutoRedirect on that HttpClient's handler, and set BaseUrl to the address that should receive the requests.",
                 elsewhere));
         }
 
@@ -38,12 +37,16 @@ internal static class RedirectGuard
             location = location is null ? null : Redacted(attempt, location);
             var target = location is null ? "nowhere (no Location header)" : location.Authority;
             throw AttemptFailedException.Final(new KernelRedirectException(
-                answer,
+                Answer(attempt, response, status),
                 $"{attempt.Operation} was answered {status} redirecting to {target}. Redirects are not followed (they would carry the API key elsewhere); " +
                 "set BaseUrl to the address that should receive the requests.",
                 location));
         }
     }
+
+    // Only when throwing: the redacted copy of the headers costs a copy per response.
+    private static KernelErrorResponse Answer(AttemptContext attempt, HttpResponseMessage response, int status) =>
+        new(status, null, null, attempt.Redactor.RedactHeaders(ResponseHeaders.Of(response)));
 
     // Scheme, host, port and path: a caller's handler may rewrite the query (or add one) on
     // the way out, which moves nothing to another server; another address does.

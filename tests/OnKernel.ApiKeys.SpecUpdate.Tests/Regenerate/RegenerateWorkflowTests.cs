@@ -26,7 +26,7 @@ public class RegenerateWorkflowTests
 
     private string Spec => File.ReadAllText(_tree.Path("openapi", "kernel.yaml"));
 
-    private string Version => System.Text.RegularExpressions.Regex.Match(File.ReadAllText(_tree.LibraryProject), "<Version>([^<]+)</Version>").Groups[1].Value;
+    private string Version => System.Text.RegularExpressions.Regex.Match(File.ReadAllText(_tree.Path("build", "Version.props")), "<Version>([^<]+)</Version>").Groups[1].Value;
 
     private string Listing(string tfm) => File.ReadAllText(_tree.Path("src", "OnKernel.ApiKeys", $"PublicAPI.{tfm}.approved.txt"));
 

@@ -11,7 +11,7 @@ public class ReleaseScriptTests
     public void CreateTree()
     {
         _sandbox = new ScriptSandbox("build/release.sh");
-        _sandbox.Write("src/OnKernel.ApiKeys/OnKernel.ApiKeys.csproj", "<Project><PropertyGroup><Version>0.3.0</Version></PropertyGroup></Project>\n");
+        _sandbox.Write("build/Version.props", "<Project><PropertyGroup><Version>0.3.0</Version></PropertyGroup></Project>\n");
         Directory.CreateDirectory(_sandbox.Path("artifacts"));
         foreach (var id in new[] { "OnKernel.ApiKeys", "OnKernel.ApiKeys.Testing" })
         {

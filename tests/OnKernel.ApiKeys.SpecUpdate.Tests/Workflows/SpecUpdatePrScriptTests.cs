@@ -16,7 +16,8 @@ public class SpecUpdatePrScriptTests
         _sandbox = new ScriptSandbox("build/spec-update-pr.sh");
         _origin = _sandbox.Path(".origin.git");
         _sandbox.Write("openapi/kernel.yaml", "openapi: 3.1.0\n");
-        _sandbox.Write("src/OnKernel.ApiKeys/OnKernel.ApiKeys.csproj", "<Project><PropertyGroup><Version>0.1.0</Version></PropertyGroup></Project>\n");
+        _sandbox.Write("build/Version.props", "<Project><PropertyGroup><Version>0.1.0</Version></PropertyGroup></Project>\n");
+        _sandbox.Write("src/OnKernel.ApiKeys.Testing/PublicAPI.approved.txt", "namespace OnKernel.Testing\n");
         _sandbox.Write("src/OnKernel.ApiKeys/PublicAPI.net8.0.approved.txt", "namespace OnKernel\n");
         _sandbox.Write(".gitignore", "artifacts/\n.stub-bin/\n.origin.git/\n");
         // The stand-in for build/regenerate.sh: changes the vendored files and exits with $STUB_EXIT.
@@ -24,7 +25,7 @@ public class SpecUpdatePrScriptTests
             #!/usr/bin/env bash
             mkdir -p artifacts/spec-update
             printf '# Kernel API Keys spec update: 0.1.0 -> 0.2.0 (minor)\n\nbody\n' > artifacts/spec-update/summary.md
-            [ "$STUB_EXIT" = 10 ] && echo "openapi: 3.1.1" > openapi/kernel.yaml && sed -i 's/0.1.0/0.2.0/' src/OnKernel.ApiKeys/OnKernel.ApiKeys.csproj
+            [ "$STUB_EXIT" = 10 ] && echo "openapi: 3.1.1" > openapi/kernel.yaml && sed -i 's/0.1.0/0.2.0/' build/Version.props && echo "// new" >> src/OnKernel.ApiKeys.Testing/PublicAPI.approved.txt
             exit "$STUB_EXIT"
             """, executable: true);
         _sandbox.Stub("gh", """echo "gh $*" >> "$GH_LOG"; if [ "$1 $2" = "pr view" ]; then [ -f "$PR_EXISTS" ]; fi""");
@@ -57,7 +58,7 @@ public class SpecUpdatePrScriptTests
 
         var pushed = await ProcessRunner.RunAsync("git", ["--git-dir", _origin, "show", "--stat", "--format=%s", "spec-update/kernel-spec"], _sandbox.Root, TimeSpan.FromMinutes(1));
         Assert.That(pushed.Output, Does.StartWith("Kernel API Keys spec update: 0.1.0 -> 0.2.0 (minor)"));
-        Assert.That(pushed.Output, Does.Contain("openapi/kernel.yaml").And.Contain("OnKernel.ApiKeys.csproj").And.Not.Contain("summary.md"));
+        Assert.That(pushed.Output, Does.Contain("openapi/kernel.yaml").And.Contain("build/Version.props").And.Contain("src/OnKernel.ApiKeys.Testing/PublicAPI.approved.txt").And.Not.Contain("summary.md"));
         Assert.That(GhCalls, Is.EqualTo(new[]
         {
             "gh pr view spec-update/kernel-spec",

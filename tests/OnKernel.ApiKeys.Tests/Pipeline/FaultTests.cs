@@ -212,6 +212,7 @@ public class FaultTests
         var (error, _, attempts, keys, _) = await RunCreate(null, ServerAction.Truncate(201, Created, bytesSent: Created.IndexOf("PLAINTEXT", StringComparison.Ordinal) + 4));
 
         Assert.That(error, Is.TypeOf<KernelOutcomeUnknownException>());
+        Assert.That(error!.InnerException!.Message, Does.Contain("broke while reading the response"), "the response had arrived; its body broke");
         Assert.That((attempts, keys), Is.EqualTo((1, 1)));
     }
 
