@@ -45,7 +45,9 @@ internal sealed class SecretRedactor
             return text;
         }
 
-        var result = KeyField.Replace(text!, "\"key\":\"" + Mask + "\"");
+        // Every match of the key-field pattern starts with a quote; most text (header
+        // values above all) has none, and is spared the regular expression.
+        var result = text!.IndexOf('"') < 0 ? text : KeyField.Replace(text, "\"key\":\"" + Mask + "\"");
         return RedactApiKey(result);
     }
 

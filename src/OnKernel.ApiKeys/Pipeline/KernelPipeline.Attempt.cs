@@ -45,7 +45,12 @@ internal sealed partial class KernelPipeline
         attemptCancellation.CancelAfter(_timeout);
         var context = new AttemptContext(operation, attempt, attemptCancellation.Token, _redactor);
         AttemptContext.Current = context;
-        _logger.LogDebug("Kernel {Method} {Path}: attempt {Attempt}", operation.Method, operation.Path, attempt);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            // Guarded: the call boxes its arguments even when nothing listens.
+            _logger.LogDebug("Kernel {Method} {Path}: attempt {Attempt}", operation.Method, operation.Path, attempt);
+        }
+
         try
         {
             var response = await call(attemptCancellation.Token).ConfigureAwait(false);
