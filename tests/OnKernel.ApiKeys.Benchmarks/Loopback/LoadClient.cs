@@ -20,6 +20,8 @@ internal static class LoadClient
         var done = await RunForAsync(create, concurrency, TimeSpan.FromSeconds(seconds));
         var rate = done / stopwatch.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"creates_per_s={rate:0.0}"));
+        // For whoever reads the log: how hard the run made the collector work.
+        Console.Error.WriteLine($"gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)} allocated={GC.GetTotalAllocatedBytes() / Math.Max(1, done)} B/create (warm-up included)");
         return 0;
     }
 
