@@ -76,7 +76,12 @@ internal sealed class BoundedContent : HttpContent
                 int read;
                 try
                 {
+#if NET5_0_OR_GREATER
+                    // The Memory overloads return ValueTask: no task per read.
+                    read = await source.ReadAsync(buffer.AsMemory(), token).ConfigureAwait(false);
+#else
                     read = await source.ReadAsync(buffer, 0, buffer.Length, token).ConfigureAwait(false);
+#endif
                 }
                 catch (Exception e) when (e is not OperationCanceledException && token.IsCancellationRequested)
                 {
@@ -100,7 +105,11 @@ internal sealed class BoundedContent : HttpContent
                     prefix.Write(buffer, 0, Math.Min(read, KernelApiException.RawBodyLimit + 1 - (int)prefix.Length));
                 }
 
+#if NET5_0_OR_GREATER
+                await target.WriteAsync(buffer.AsMemory(0, read), token).ConfigureAwait(false);
+#else
                 await target.WriteAsync(buffer, 0, read, token).ConfigureAwait(false);
+#endif
             }
         }
         finally

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
@@ -37,12 +36,12 @@ internal sealed partial class KernelPipeline
     /// One attempt under a deadline that covers connect, headers and body: the token reaches
     /// the generated client, and through <see cref="AttemptContext"/> its body read too.
     /// </summary>
-    private async Task<AttemptOutcome<T>> AttemptAsync<T>(KernelOperation operation, Func<CancellationToken, Task<ApiKeysClientResponse<T>>> call,
+    // ValueTask: an attempt that completes without waiting (a cached or in-memory answer) allocates no task.
+    private async ValueTask<AttemptOutcome<T>> AttemptAsync<T>(KernelOperation operation, Func<CancellationToken, Task<ApiKeysClientResponse<T>>> call,
         Func<T, string?>? checkResult, int attempt, bool earlierAttemptMayHaveActed, CancellationToken cancellationToken)
     {
-        var stopwatch = Stopwatch.StartNew();
-        using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
-        attemptCancellation.CancelAfter(_timeout);
+        var stopwatch = AttemptClock.Start();
+        using var attemptCancellation = AttemptDeadline.Start(cancellationToken, _lifetime.Token, _timeout);
         var context = new AttemptContext(operation, attempt, attemptCancellation.Token, _redactor);
         AttemptContext.Current = context;
         if (_logger.IsEnabled(LogLevel.Debug))
@@ -119,9 +118,9 @@ internal sealed partial class KernelPipeline
 
     private static AttemptOutcome<T> Success<T>(KernelResponse<T> response) => new(response, null, default, false, 0);
 
-    private static AttemptOutcome<T> Failed<T>(OnKernelException failure, RetryPolicy.Failure observed, Stopwatch stopwatch) =>
+    private static AttemptOutcome<T> Failed<T>(OnKernelException failure, RetryPolicy.Failure observed, AttemptClock stopwatch) =>
         new(null, failure, observed, false, stopwatch.ElapsedMilliseconds);
 
-    private static AttemptOutcome<T> Final<T>(OnKernelException failure, Stopwatch stopwatch) =>
+    private static AttemptOutcome<T> Final<T>(OnKernelException failure, AttemptClock stopwatch) =>
         new(null, failure, new RetryPolicy.Failure(null, null, mayHaveReachedServer: true), true, stopwatch.ElapsedMilliseconds);
 }
