@@ -41,7 +41,7 @@ public static class Program
         // that build/bench.sh can read the CSV report.
         var style = new SummaryStyle(CultureInfo.InvariantCulture, printUnitsInHeader: true, sizeUnit: SizeUnit.B, timeUnit: TimeUnit.Nanosecond, printUnitsInContent: false);
         var config = DefaultConfig.Instance
-            .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(9).WithToolchain(InProcessEmitToolchain.Instance).WithId("Short"))
+            .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance).WithId("Short"))
             .AddColumn(StatisticColumn.Median)
             .AddExporter(new CsvExporter(CsvSeparator.Comma, style))
             .WithSummaryStyle(style.WithTimeUnit(TimeUnit.Microsecond));
