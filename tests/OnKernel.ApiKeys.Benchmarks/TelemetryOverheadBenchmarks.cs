@@ -3,7 +3,6 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Running;
 
 namespace OnKernel.ApiKeys.Benchmarks;
 
@@ -46,8 +45,6 @@ public class TelemetryOverheadBenchmarks
 
     [Params(Listening.Nobody, Listening.Traces, Listening.Metrics, Listening.TracesAndMetrics)]
     public Listening Listener { get; set; }
-
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(TelemetryOverheadBenchmarks).Assembly).Run(args);
 
     [GlobalSetup]
     public void Setup()

@@ -56,6 +56,8 @@ internal sealed class ApiKeyPaging
             ct => _client.ListApiKeysAsync(options.Limit, offset == 0 ? null : offset, includeDeleted, options.Name, options.Query, options.SortBy, options.SortDirection, options.Status, ct),
             null,
             cancellationToken).ConfigureAwait(false);
-        return new ApiKeyPage(response.Value.ToList(), offset, response);
+        // The parsed list is this page's own (Newtonsoft creates a List<T>): no copy needed.
+        var items = response.Value as IReadOnlyList<ApiKey> ?? response.Value.ToList();
+        return new ApiKeyPage(items, offset, response);
     }
 }

@@ -1,6 +1,5 @@
 using System.Threading;
 using System.Threading.Tasks;
-using Newtonsoft.Json;
 
 namespace OnKernel;
 
@@ -67,11 +66,10 @@ public class ApiKeysService
             throw new ArgumentNullException(nameof(request));
         }
 
-        ApiKeyValidation.ValidateCreate(request.Name, request.DaysToExpire, request.ProjectId, nameof(request), nameof(request), nameof(request));
-
-        // Send a copy: every retry sends exactly what was validated, whatever the caller
-        // does with their object meanwhile.
-        var snapshot = Snapshot(request);
+        // Validate and send a copy: every retry sends exactly what was validated, whatever
+        // the caller does with their object meanwhile (even while it is being validated).
+        var snapshot = RequestSnapshot.Of(request);
+        ApiKeyValidation.ValidateCreate(snapshot.Name, snapshot.DaysToExpire, snapshot.ProjectId, nameof(request), nameof(request), nameof(request));
         var operation = new KernelOperation(SpecOperations.PostApiKeys, "ApiKeys.Create", createsKey: true, requestedName: snapshot.Name);
         return _pipeline.SendAsync(operation, ct => _client.PostApiKeysAsync(snapshot, ct), CheckCreatedKey, cancellationToken);
     }
@@ -211,7 +209,4 @@ public class ApiKeysService
     /// <summary>The plaintext key is the one thing a create must return; an empty one is a broken response.</summary>
     internal static string? CheckCreatedKey(CreatedApiKey key) =>
         string.IsNullOrEmpty(key.Key) ? "the plaintext key ('key') is empty" : null;
-
-    private static T Snapshot<T>(T value) =>
-        JsonConvert.DeserializeObject<T>(JsonConvert.SerializeObject(value))!;
 }

@@ -16,10 +16,10 @@ internal sealed class SecretRedactor
     public const string Mask = "[REDACTED]";
 
     // "key": "anything up to the closing quote, or to the end of a truncated body". The name
-    // may be in any case and \u-escaped letter by letter, as JSON allows.
-    private static readonly Regex KeyField = new(
-        "\"(?:k|\\\\u00[46]b)(?:e|\\\\u00[46]5)(?:y|\\\\u00[57]9)\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    // may be in any case and \u-escaped letter by letter, as JSON allows. Built on first use
+    // (through KeyFieldPattern's type initializer): parsing it costs start-up time, and a
+    // successful call never needs it.
+    private static Regex KeyField => KeyFieldPattern.Value;
 
     [System.Diagnostics.DebuggerBrowsable(System.Diagnostics.DebuggerBrowsableState.Never)]
     private readonly string? _apiKey;
@@ -45,7 +45,9 @@ internal sealed class SecretRedactor
             return text;
         }
 
-        var result = KeyField.Replace(text!, "\"key\":\"" + Mask + "\"");
+        // Every match of the key-field pattern starts with a quote; most text (header
+        // values above all) has none, and is spared the regular expression.
+        var result = text!.IndexOf('"') < 0 ? text : KeyField.Replace(text, "\"key\":\"" + Mask + "\"");
         return RedactApiKey(result);
     }
 
@@ -58,4 +60,11 @@ internal sealed class SecretRedactor
     /// <summary>A copy of response headers with every value redacted as free text.</summary>
     public IReadOnlyDictionary<string, IEnumerable<string>>? RedactHeaders(IReadOnlyDictionary<string, IEnumerable<string>>? headers) =>
         headers?.ToDictionary(pair => pair.Key, pair => (IEnumerable<string>)pair.Value.Select(value => RedactText(value)!).ToList(), StringComparer.OrdinalIgnoreCase);
+
+    private static class KeyFieldPattern
+    {
+        public static readonly Regex Value = new(
+            "\"(?:k|\\\\u00[46]b)(?:e|\\\\u00[46]5)(?:y|\\\\u00[57]9)\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    }
 }

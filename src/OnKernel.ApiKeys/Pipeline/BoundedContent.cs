@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -33,10 +34,7 @@ internal sealed class BoundedContent : HttpContent
         _inner = inner;
         _attempt = attempt;
         _response = response;
-        foreach (var header in inner.Headers)
-        {
-            Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
+        ContentHeaders.CopyTo(inner, this);
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => CopyBoundedAsync(stream);
@@ -70,39 +68,57 @@ internal sealed class BoundedContent : HttpContent
         // Where a stream ignores the token (.NET Framework's handler), closing it is what
         // interrupts a read that is waiting for the next byte.
         using var abort = token.Register(static state => ((IDisposable)state!).Dispose(), source);
-        var buffer = new byte[16 * 1024];
-        var prefix = new MemoryStream();
-        long total = 0;
-        while (true)
+
+        // Only an error's body is ever shown (RawBody), so only an error keeps its start.
+        var prefix = (int)_response.StatusCode is >= 200 and <= 299 ? null : new MemoryStream();
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            int read;
-            try
+            long total = 0;
+            while (true)
             {
-                read = await source.ReadAsync(buffer, 0, buffer.Length, token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException && token.IsCancellationRequested)
-            {
-                throw new OperationCanceledException("The attempt was cancelled while reading the response body.", e, token);
-            }
+                int read;
+                try
+                {
+#if NET5_0_OR_GREATER
+                    // The Memory overloads return ValueTask: no task per read.
+                    read = await source.ReadAsync(buffer.AsMemory(), token).ConfigureAwait(false);
+#else
+                    read = await source.ReadAsync(buffer, 0, buffer.Length, token).ConfigureAwait(false);
+#endif
+                }
+                catch (Exception e) when (e is not OperationCanceledException && token.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException("The attempt was cancelled while reading the response body.", e, token);
+                }
 
-            if (read == 0)
-            {
-                return;
-            }
+                if (read == 0)
+                {
+                    return;
+                }
 
-            total += read;
-            if (total > MaxBytes)
-            {
-                throw AttemptFailedException.TooLarge(_attempt, _response, prefix.ToArray());
-            }
+                total += read;
+                if (total > MaxBytes)
+                {
+                    throw AttemptFailedException.TooLarge(_attempt, _response, prefix?.ToArray() ?? Array.Empty<byte>());
+                }
 
-            if (prefix.Length < PrefixBytes)
-            {
-                // Enough of the body to show on an error; the rest only goes to the target.
-                prefix.Write(buffer, 0, Math.Min(read, PrefixBytes - (int)prefix.Length));
-            }
+                if (prefix is not null && prefix.Length < PrefixBytes)
+                {
+                    // Enough of the body to show on an error; the rest only goes to the target.
+                    prefix.Write(buffer, 0, Math.Min(read, PrefixBytes - (int)prefix.Length));
+                }
 
-            await target.WriteAsync(buffer, 0, read, token).ConfigureAwait(false);
+#if NET5_0_OR_GREATER
+                await target.WriteAsync(buffer.AsMemory(0, read), token).ConfigureAwait(false);
+#else
+                await target.WriteAsync(buffer, 0, read, token).ConfigureAwait(false);
+#endif
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

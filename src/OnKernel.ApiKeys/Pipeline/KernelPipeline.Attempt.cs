@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
@@ -36,12 +35,12 @@ internal sealed partial class KernelPipeline
     /// One attempt under a deadline that covers connect, headers and body: the token reaches
     /// the generated client, and through <see cref="AttemptContext"/> its body read too.
     /// </summary>
-    private async Task<AttemptOutcome<T>> AttemptAsync<T>(KernelOperation operation, Func<CancellationToken, Task<ApiKeysClientResponse<T>>> call,
+    // ValueTask: an attempt that completes without waiting (a cached or in-memory answer) allocates no task.
+    private async ValueTask<AttemptOutcome<T>> AttemptAsync<T>(KernelOperation operation, Func<CancellationToken, Task<ApiKeysClientResponse<T>>> call,
         Func<T, string?>? checkResult, int attempt, bool earlierAttemptMayHaveActed, CancellationToken cancellationToken)
     {
-        var stopwatch = Stopwatch.StartNew();
-        using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
-        using var deadline = StartDeadline(attemptCancellation);
+        var stopwatch = AttemptClock.Start();
+        using var attemptCancellation = AttemptDeadline.Start(cancellationToken, _lifetime.Token, _timeout, _time);
         var context = new AttemptContext(operation, attempt, attemptCancellation.Token, _redactor);
         AttemptContext.Current = context;
         KernelLog.AttemptStarting(_logger, operation.Method, operation.Path, attempt);
@@ -112,36 +111,9 @@ internal sealed partial class KernelPipeline
 
     private static AttemptOutcome<T> Success<T>(KernelResponse<T> response) => new(response, null, default, false, 0);
 
-    /// <summary>
-    /// The attempt's deadline on the client's clock: plain CancelAfter on the real clock (no
-    /// extra timer), a TimeProvider timer otherwise, so a test's fake clock drives it too.
-    /// </summary>
-    private ITimer? StartDeadline(CancellationTokenSource attempt)
-    {
-        if (_time == TimeProvider.System)
-        {
-            attempt.CancelAfter(_timeout);
-            return null;
-        }
-
-        return _time.CreateTimer(static state => CancelQuietly((CancellationTokenSource)state!), attempt, _timeout, Timeout.InfiniteTimeSpan);
-    }
-
-    private static void CancelQuietly(CancellationTokenSource source)
-    {
-        try
-        {
-            source.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The attempt ended as the deadline fired: nothing left to cancel.
-        }
-    }
-
-    private static AttemptOutcome<T> Failed<T>(OnKernelException failure, RetryPolicy.Failure observed, Stopwatch stopwatch) =>
+    private static AttemptOutcome<T> Failed<T>(OnKernelException failure, RetryPolicy.Failure observed, AttemptClock stopwatch) =>
         new(null, failure, observed, false, stopwatch.ElapsedMilliseconds);
 
-    private static AttemptOutcome<T> Final<T>(OnKernelException failure, Stopwatch stopwatch) =>
+    private static AttemptOutcome<T> Final<T>(OnKernelException failure, AttemptClock stopwatch) =>
         new(null, failure, new RetryPolicy.Failure(null, null, mayHaveReachedServer: true), true, stopwatch.ElapsedMilliseconds);
 }

@@ -116,8 +116,8 @@ internal sealed partial class KernelPipeline
     private KernelResponse<T> Succeeded<T>(KernelOperation operation, T value, int status, IReadOnlyDictionary<string, IEnumerable<string>> headers, long elapsedMs, int attempt)
     {
         KernelLog.AttemptSucceeded(_logger, operation.Method, operation.Path, status, elapsedMs, attempt);
-        // Response headers can echo a secret back: redacted on success too.
-        return new KernelResponse<T>(value, status, KernelHeaders.From(_redactor.RedactHeaders(headers)), attempt);
+        // Response headers can echo a secret back: redacted on success too (when read).
+        return new KernelResponse<T>(value, status, KernelHeaders.Redacted(headers, _redactor), attempt);
     }
 
     private void LogFailure(KernelOperation operation, OnKernelException failure, long elapsedMs, int attempt)

@@ -19,14 +19,8 @@ internal sealed class SendTrackingContent : HttpContent
     {
         _inner = inner;
         _attempt = attempt;
-        foreach (var header in inner.Headers)
-        {
-            // The length is answered by TryComputeLength; copying it would duplicate it.
-            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
-            {
-                Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-        }
+        // The length is answered by TryComputeLength; copying it would duplicate it.
+        ContentHeaders.CopyTo(inner, this, except: "Content-Length");
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)

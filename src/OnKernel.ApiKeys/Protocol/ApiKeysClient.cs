@@ -30,6 +30,11 @@ internal partial class ApiKeysClient
         ReadResponseAsString = true;
     }
 
+    // The generated client's serializer settings: required properties checked without a
+    // dictionary per parsed object (see RequiredPropertiesResolver).
+    static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) =>
+        settings.ContractResolver = RequiredPropertiesResolver.Instance;
+
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
     {
         _requestPreparer?.Prepare(request);

@@ -35,13 +35,14 @@ internal sealed class KernelRequestPreparer
     public void Prepare(HttpRequestMessage request)
     {
         request.Headers.Authorization = _authorization;
-        if (request.Headers.Accept.Count == 0)
+        // Contains, not Accept.Count: the count parses the header's values on every request.
+        if (!request.Headers.Contains("Accept"))
         {
             // NSwag adds Accept only to operations with a JSON response (not to a 204 DELETE).
             request.Headers.Accept.Add(JsonMediaType);
         }
 
-        request.Headers.UserAgent.Clear();
+        request.Headers.Remove("User-Agent");
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (_projectId is not null)
         {

@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""The performance comparison behind build/bench.sh: this client against a hand-written
+HttpClient + Newtonsoft call, measured side by side in one run, reported as ratios with
+their goals. Parts: inmemory (BenchmarkDotNet), loopback (throughput over real sockets,
+client and server in separate processes) and startup (process start to first create)."""
+import csv
+import glob
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH_DLL = os.path.join(ROOT, "tests/OnKernel.ApiKeys.Benchmarks/bin/Release/net10.0/OnKernel.ApiKeys.Benchmarks.dll")
+SERVER_DLL = os.path.join(ROOT, "tests/OnKernel.ApiKeys.Benchmarks.Server/bin/Release/net10.0/OnKernel.ApiKeys.Benchmarks.Server.dll")
+ARTIFACTS = os.path.join(ROOT, "artifacts/bench")
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+LOAD_SECONDS = os.environ.get("BENCH_LOAD_SECONDS", "3")
+
+# (benchmark class, column, goal, higher is better); None: reported, no goal set.
+IN_MEMORY_GOALS = [
+    ("CreateBenchmarks", "time", 1.1), ("CreateBenchmarks", "allocated", 1.1),
+    ("GetBenchmarks", "time", 1.1), ("GetBenchmarks", "allocated", 1.1),
+    ("ListPageBenchmarks", "time", 1.2), ("ListPageBenchmarks", "allocated", 1.2),
+    ("ErrorBenchmarks", "time", None), ("ErrorBenchmarks", "allocated", None),
+    ("RetryBenchmarks", "time", None), ("RetryBenchmarks", "allocated", None),
+]
+
+results = []  # (name, ratio, goal text, verdict)
+
+
+def record(name, ratio, goal, at_least=False):
+    if goal is None:
+        results.append((name, ratio, "none (reported)", "INFO"))
+    else:
+        ok = ratio >= goal if at_least else ratio <= goal
+        results.append((name, ratio, (">= " if at_least else "<= ") + f"{goal}x", "PASS" if ok else "FAIL"))
+
+
+def in_memory(extra_args):
+    results_dir = os.path.join(ARTIFACTS, "results")
+    for old in glob.glob(os.path.join(results_dir, "*-report.csv")):
+        os.remove(old)
+    subprocess.run(["dotnet", BENCH_DLL, "--filter", "*", "--artifacts", ARTIFACTS, *extra_args], check=True, cwd=ROOT)
+    for cls, column, goal in IN_MEMORY_GOALS:
+        path = os.path.join(results_dir, f"OnKernel.Benchmarks.{cls}-report.csv")
+        if not os.path.exists(path):
+            continue
+        with open(path, newline="") as f:
+            rows = {row["Method"]: row for row in csv.DictReader(f)}
+        key = "Median [ns]" if column == "time" else "Allocated [B]"
+        hand, client = number(rows["HandWritten"][key]), number(rows["Client"][key])
+        label = "time (median)" if column == "time" else "bytes allocated"
+        record(f"in-memory {cls.replace('Benchmarks', '').lower()}: {label}", client / hand, goal)
+
+
+def number(text):
+    return float(text.replace(",", ""))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server():
+    port = free_port()
+    server = subprocess.Popen(["dotnet", SERVER_DLL, str(port)], stdout=subprocess.PIPE, text=True)
+    line = server.stdout.readline()
+    if "listening" not in line:
+        stop(server)
+        sys.exit(f"the stand-in server did not start: {line!r}")
+    return server, f"http://127.0.0.1:{port}/"
+
+
+def stop(process):
+    # By PID, only the process this script started.
+    if process.poll() is None:
+        os.kill(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def load(side, url, concurrency):
+    out = subprocess.run(["dotnet", BENCH_DLL, "loopback", side, url, str(concurrency), LOAD_SECONDS],
+                         check=True, capture_output=True, text=True).stdout
+    return float(out.strip().split("=")[1])
+
+
+def startup(side, url):
+    begin = time.perf_counter()
+    client = subprocess.Popen(["dotnet", BENCH_DLL, "startup", side, url], stdout=subprocess.PIPE, text=True)
+    line = client.stdout.readline()
+    elapsed = time.perf_counter() - begin
+    client.wait()
+    if line.strip() != "done":
+        sys.exit(f"start-up run failed: {line!r}")
+    return elapsed
+
+
+def alternate(measure, rounds):
+    """Both sides, alternating which goes first, so drift on a shared machine hits both."""
+    hand, client = [], []
+    for r in range(rounds):
+        order = [("hand", hand), ("client", client)]
+        for side, values in (order if r % 2 == 0 else order[::-1]):
+            values.append(measure(side))
+    return hand, client
+
+
+def loopback(url):
+    for concurrency in (1, 16):
+        load("hand", url, concurrency)  # warms the server at this concurrency
+        hand, client = alternate(lambda side: load(side, url, concurrency), ROUNDS)
+        print(f"loopback {concurrency} at a time, creates/s: hand-written {hand}, client {client}", flush=True)
+        record(f"loopback creates/s, {concurrency} at a time (median of {ROUNDS})", statistics.median(client) / statistics.median(hand), 0.9, at_least=True)
+
+
+def start_up(url):
+    startup("hand", url)  # warms the server and the file cache
+    startup("client", url)
+    rounds = max(ROUNDS, 7)
+    hand, client = alternate(lambda side: startup(side, url), rounds)
+    print(f"start-up seconds: hand-written {[round(v, 3) for v in hand]}, client {[round(v, 3) for v in client]}", flush=True)
+    record(f"process start to first create done (median of {rounds})", statistics.median(client) / statistics.median(hand), 1.2)
+
+
+def main():
+    args = sys.argv[1:]
+    parts = [a for a in args if a in ("inmemory", "loopback", "startup")] or ["inmemory", "loopback", "startup"]
+    bdn_args = [a for a in args if a not in ("inmemory", "loopback", "startup")]
+    if "inmemory" in parts:
+        in_memory(bdn_args)
+    if "loopback" in parts or "startup" in parts:
+        server, url = start_server()
+        try:
+            if "loopback" in parts:
+                loopback(url)
+            if "startup" in parts:
+                start_up(url)
+        finally:
+            stop(server)
+
+    print("\nThis client / hand-written HttpClient + Newtonsoft, same run (" + str(os.cpu_count()) + " cores):")
+    width = max(len(r[0]) for r in results)
+    for name, ratio, goal, verdict in results:
+        print(f"  {name:<{width}}  {ratio:5.2f}x  goal {goal:<16} {verdict}")
+    return 1 if any(r[3] == "FAIL" for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

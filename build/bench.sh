@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Performance comparison: this client against a hand-written HttpClient + Newtonsoft call,
+# side by side in one run, printed as ratios with their goals and PASS/FAIL.
+#   ./build/bench.sh                      # everything: in-memory, loopback, start-up
+#   ./build/bench.sh inmemory|loopback|startup [BenchmarkDotNet args, e.g. --job dry]
+# BENCH_ROUNDS (default 5) and BENCH_LOAD_SECONDS (default 3) tune the loopback rounds.
+# Exit code 1 when a ratio misses its goal.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet build tests/OnKernel.ApiKeys.Benchmarks -c Release -nologo -v q 2>&1 | grep -E " error |Build succeeded" | sort -u
+dotnet build tests/OnKernel.ApiKeys.Benchmarks.Server -c Release -nologo -v q 2>&1 | grep -E " error |Build succeeded" | sort -u
+exec python3 build/bench.py "$@"

@@ -1,0 +1,17 @@
+using System.Diagnostics;
+
+namespace OnKernel;
+
+/// <summary>How long an attempt has taken: a timestamp, where a <see cref="Stopwatch"/> would be one more object per attempt.</summary>
+internal readonly struct AttemptClock
+{
+    private readonly long _started;
+
+    private AttemptClock(long started) => _started = started;
+
+    public static AttemptClock Start() => new(Stopwatch.GetTimestamp());
+
+    public TimeSpan Elapsed => TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - _started) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+
+    public long ElapsedMilliseconds => (long)Elapsed.TotalMilliseconds;
+}
