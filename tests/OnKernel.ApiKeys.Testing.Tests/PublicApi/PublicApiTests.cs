@@ -13,29 +13,11 @@ public class PublicApiTests
     [Test]
     public void Public_api_matches_the_approved_file()
     {
-        var approvedPath = RepoPaths.Combine("src", "OnKernel.ApiKeys.Testing", "PublicAPI.approved.txt");
-        var receivedPath = RepoPaths.Combine("src", "OnKernel.ApiKeys.Testing", "PublicAPI.received.txt");
         var actual = typeof(FakeKernel).Assembly.GeneratePublicApi(new ApiGeneratorOptions
         {
             ExcludeAttributes = ["System.Reflection.AssemblyMetadataAttribute", "System.Reflection.AssemblyInformationalVersionAttribute"],
-        }).Replace("\r\n", "\n");
-
-        if (Environment.GetEnvironmentVariable("KERNEL_ACCEPT_PUBLIC_API") == "1")
-        {
-            File.WriteAllText(approvedPath, actual);
-        }
-
-        var approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath).Replace("\r\n", "\n") : "";
-        if (approved != actual)
-        {
-            File.WriteAllText(receivedPath, actual);
-            Assert.Fail($"The public API of OnKernel.ApiKeys.Testing changed. Review `diff {approvedPath} {receivedPath}`; if intended, run ./build/accept-api.sh and commit the approved file.");
-        }
-
-        if (File.Exists(receivedPath))
-        {
-            File.Delete(receivedPath);
-        }
+        });
+        ApprovedFile.Verify(RepoPaths.Combine("src", "OnKernel.ApiKeys.Testing", "PublicAPI.approved.txt"), actual, "OnKernel.ApiKeys.Testing");
     }
 
     [Test]

@@ -21,26 +21,10 @@ public class PublicApiTests
     [TestCaseSource(nameof(Builds))]
     public void Public_api_matches_the_approved_file(string targetFramework)
     {
-        var approvedPath = RepoPaths.Combine("src", "OnKernel.ApiKeys", $"PublicAPI.{targetFramework}.approved.txt");
-        var receivedPath = RepoPaths.Combine("src", "OnKernel.ApiKeys", $"PublicAPI.{targetFramework}.received.txt");
-        var actual = PublicApiOf(LibraryBuild.Load(targetFramework));
-
-        if (Environment.GetEnvironmentVariable("KERNEL_ACCEPT_PUBLIC_API") == "1")
-        {
-            File.WriteAllText(approvedPath, actual);
-        }
-
-        var approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath).Replace("\r\n", "\n") : "";
-        if (approved != actual)
-        {
-            File.WriteAllText(receivedPath, actual);
-            Assert.Fail($"The public API of the {targetFramework} build changed. Review `diff {approvedPath} {receivedPath}`; if intended, run ./build/accept-api.sh and commit the approved file.");
-        }
-
-        if (File.Exists(receivedPath))
-        {
-            File.Delete(receivedPath);
-        }
+        ApprovedFile.Verify(
+            RepoPaths.Combine("src", "OnKernel.ApiKeys", $"PublicAPI.{targetFramework}.approved.txt"),
+            PublicApiOf(LibraryBuild.Load(targetFramework)),
+            $"the {targetFramework} build");
     }
 
     [Test]
