@@ -1,14 +1,12 @@
 # Sourced by scripts that need a local Prism mock of openapi/kernel.yaml on 127.0.0.1.
+# Installs and starts Prism through build/prism/serve.sh (the one launcher).
 # Defines start_prism (sets PRISM_URL and PRISM_PID) and stops Prism on exit, error or Ctrl-C.
 # shellcheck shell=bash
 
 PRISM_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/prism"
 
 ensure_prism() {
-  if [ ! -x "$PRISM_DIR/node_modules/.bin/prism" ]; then
-    echo "Installing Prism (pinned in build/prism/package-lock.json)..." >&2
-    (cd "$PRISM_DIR" && npm ci --no-audit --no-fund --loglevel=error >&2)
-  fi
+  "$PRISM_DIR/serve.sh" install
 }
 
 free_port() {
@@ -24,11 +22,11 @@ stop_prism() {
 
 start_prism() {
   local spec="$1"
-  ensure_prism
   local port
   port="$(free_port)"
   PRISM_LOG="$(mktemp)"
-  SCARF_ANALYTICS=false "$PRISM_DIR/node_modules/.bin/prism" mock "$spec" -h 127.0.0.1 -p "$port" -v warn >"$PRISM_LOG" 2>&1 &
+  ensure_prism
+  "$PRISM_DIR/serve.sh" mock "$spec" "$port" >"$PRISM_LOG" 2>&1 &
   PRISM_PID=$!
   trap stop_prism EXIT INT TERM
   PRISM_URL="http://127.0.0.1:$port/"

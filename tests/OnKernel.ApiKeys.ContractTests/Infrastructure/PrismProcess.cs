@@ -4,9 +4,9 @@ using System.Net;
 namespace OnKernel.ApiKeys.ContractTests.Infrastructure;
 
 /// <summary>
-/// One running <c>prism mock</c> (or <c>prism proxy</c>) on 127.0.0.1. Started directly from
-/// node_modules/.bin (not through npx, whose death would orphan Prism) so killing this
-/// process tree stops it.
+/// One running <c>prism mock</c> (or <c>prism proxy</c>) on 127.0.0.1, started through
+/// build/prism/serve.sh, which replaces itself with Prism (not npx, whose death would orphan
+/// Prism), so killing this process tree stops it.
 /// </summary>
 internal sealed class PrismProcess : IAsyncDisposable
 {
@@ -38,7 +38,7 @@ internal sealed class PrismProcess : IAsyncDisposable
 
     /// <summary>Starts <c>prism mock SPEC</c>: Prism answers from the spec's examples.</summary>
     public static Task<PrismProcess> StartAsync(string prismDir, string specPath) =>
-        StartAsync(prismDir, ["mock", specPath]);
+        StartAsync(prismDir, port => ["mock", specPath, port]);
 
     /// <summary>
     /// Starts <c>prism proxy SPEC UPSTREAM --errors</c>: Prism forwards to <paramref name="upstream"/>
@@ -46,15 +46,15 @@ internal sealed class PrismProcess : IAsyncDisposable
     /// 500 (response) problem+json answer and is named in <c>sl-violations</c>.
     /// </summary>
     public static Task<PrismProcess> StartProxyAsync(string prismDir, string specPath, Uri upstream) =>
-        StartAsync(prismDir, ["proxy", specPath, upstream.GetLeftPart(UriPartial.Authority), "--errors"]);
+        StartAsync(prismDir, port => ["proxy", specPath, port, upstream.GetLeftPart(UriPartial.Authority)]);
 
-    private static async Task<PrismProcess> StartAsync(string prismDir, string[] modeArguments)
+    private static async Task<PrismProcess> StartAsync(string prismDir, Func<string, string[]> launchArguments)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await StartOnceAsync(prismDir, modeArguments, FreePort.Next());
+                return await StartOnceAsync(prismDir, launchArguments, FreePort.Next());
             }
             catch (PortTakenException) when (attempt < PortAttempts)
             {
@@ -69,23 +69,11 @@ internal sealed class PrismProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static async Task<PrismProcess> StartOnceAsync(string prismDir, string[] modeArguments, int port)
+    private static async Task<PrismProcess> StartOnceAsync(string prismDir, Func<string, string[]> launchArguments, int port)
     {
-        var info = new ProcessStartInfo(PrismInstall.Executable(prismDir))
-        {
-            ArgumentList = { "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-v", "warn" },
-            WorkingDirectory = prismDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        for (var i = 0; i < modeArguments.Length; i++)
-        {
-            info.ArgumentList.Insert(i, modeArguments[i]);
-        }
-
-        info.Environment["SCARF_ANALYTICS"] = "false";
-        info.Environment["NO_COLOR"] = "1";
+        var info = PrismInstall.LaunchInfo(prismDir, launchArguments(port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
 
         var output = new OutputBuffer();
         var process = new Process { StartInfo = info };
