@@ -1,35 +1,21 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-
 namespace OnKernel.ApiKeys.ContractTests.Boundaries;
 
 /// <summary>
-/// One create input at or around a constraint. Fields marked not sent are left out of the
-/// raw JSON; sent nulls are written as explicit <c>null</c> (the spec says nullable, and
-/// other SDKs send them), while the facade itself omits nulls.
+/// One input at or around a constraint of any operation: how the facade sends it, and the
+/// same request raw (method, path with query, JSON body), so the facade's verdict can be held
+/// against the spec's (through Prism) and the fake's.
 /// </summary>
-public sealed record BoundaryRow(string Field, string Input, string? Name, bool SendDays = false, int? Days = null, bool SendProjectId = false, string? ProjectId = null)
+/// <param name="Name">What is tested, e.g. <c>name = 256 chars</c> or <c>list limit = 101</c>.</param>
+/// <param name="Facade">The call through the facade.</param>
+/// <param name="Method">The raw request's method.</param>
+/// <param name="Path">The raw request's path and query, relative to the API root.</param>
+/// <param name="Json">The raw request's body; null for none.</param>
+public sealed record BoundaryRow(string Name, Func<ApiKeysService, Task> Facade, HttpMethod Method, string Path, string? Json)
 {
     /// <summary>
     /// Why the facade knowingly rejects an input the spec allows; null when the two must agree.
     /// </summary>
     public string? KnownDivergence { get; init; }
 
-    public string Json()
-    {
-        var body = new JObject { ["name"] = Name is null ? JValue.CreateNull() : new JValue(Name) };
-        if (SendDays)
-        {
-            body["days_to_expire"] = Days is int days ? new JValue(days) : JValue.CreateNull();
-        }
-
-        if (SendProjectId)
-        {
-            body["project_id"] = ProjectId is null ? JValue.CreateNull() : new JValue(ProjectId);
-        }
-
-        return body.ToString(Formatting.None);
-    }
-
-    public override string ToString() => $"{Field} = {Input}";
+    public override string ToString() => Name;
 }
