@@ -159,4 +159,27 @@ public class ErrorMappingTests
         Assert.That(response.StatusCode, Is.EqualTo(200));
         Assert.That(response.Value.Key, Is.EqualTo(Samples.PlaintextKey));
     }
+
+    [TestCase("""{"code": 5, "message": "not a Kernel error"}""")]
+    [TestCase("""{"code": "broken", "message": """)]
+    [TestCase("""["code"]""")]
+    public async Task A_body_that_is_not_a_Kernel_error_maps_by_status_alone(string body)
+    {
+        var ex = (KernelApiException)await CreateFailing((HttpStatusCode)418, body);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.GetType(), Is.EqualTo(typeof(KernelApiException)));
+            Assert.That((ex.ErrorCode, ex.ErrorMessage), Is.EqualTo(((string?)null, (string?)null)));
+            Assert.That(ex.Message, Is.EqualTo("418 HTTP error (body was not a Kernel error)."));
+            Assert.That(ex.RawBody, Is.EqualTo(body));
+        });
+    }
+
+    [TestCase("86400", 86400.0)]
+    [TestCase("86401", null)]
+    public async Task A_rate_limit_delay_is_taken_up_to_a_day(string seconds, double? expected)
+    {
+        var ex = (KernelRateLimitException)await CreateFailing((HttpStatusCode)429, Samples.ErrorJson("rate_limited", "slow down"), "application/json", ("Retry-After", seconds));
+        Assert.That(ex.RetryAfter, Is.EqualTo(expected is double s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null));
+    }
 }
