@@ -40,4 +40,15 @@ public class BaseAddressResolutionTests
 
         Assert.That(resolved.BaseUrl, Is.EqualTo(KernelClientOptions.DefaultBaseUrl));
     }
+
+    [TestCase("https://proxy.example/kernel")]
+    [TestCase("https://proxy.example/kernel/")]
+    public void KERNEL_BASE_URL_equal_to_BaseAddress_but_for_the_final_slash_agrees(string baseAddress)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(baseAddress) };
+
+        var resolved = BaseAddressResolution.Resolve(KeyOnly, http, Environment("https://proxy.example/kernel/"));
+
+        Assert.That(resolved.BaseUrl, Is.EqualTo(new Uri("https://proxy.example/kernel/")));
+    }
 }

@@ -47,6 +47,14 @@ public class OptionsMessageTests
     }
 
     [Test]
+    public void The_root_configuration_names_the_bare_key()
+    {
+        var ex = StartUpFailure(Configuration(("MaxRetries", "1")));
+
+        Assert.That(ex.Failures.Single(), Does.Contain("Set the configuration value ApiKey (as an environment variable: ApiKey)"));
+    }
+
+    [Test]
     public void A_nested_section_gives_its_full_path()
     {
         var ex = StartUpFailure(Configuration(("App:Kernel:MaxRetries", "1")).GetSection("App:Kernel"));

@@ -139,6 +139,14 @@ public class OptionsTests
         Assert.That(ex.Message, Does.StartWith("KernelClientOptions.ProjectId is empty or whitespace"));
     }
 
+    [TestCase("proj\n1")]
+    [TestCase("\u0001")]
+    public void A_project_id_with_control_characters_fails(string projectId)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => KernelOptionsResolver.Resolve(new KernelClientOptions { ApiKey = "sk_x", ProjectId = projectId }, Env()))!;
+        Assert.That(ex.Message, Does.StartWith("KernelClientOptions.ProjectId contains control characters."));
+    }
+
     [Test]
     public void Options_ToString_never_shows_the_key()
     {
