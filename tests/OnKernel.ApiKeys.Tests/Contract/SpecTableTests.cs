@@ -40,6 +40,15 @@ public class SpecTableTests
             : (Number(schema, "minimum"), Number(schema, "maximum"));
 
     [Test]
+    public void An_operation_row_keeps_what_it_is_built_with()
+    {
+        // The generated table is built once per process (before a mutation test switches a
+        // mutant on), so the row type is checked on a row of its own too.
+        var row = new SpecOperation("rotateApiKey", "POST", "org/api_keys/{id}/rotate", "CreatedApiKey");
+        Assert.That((row.OperationId, row.Method, row.Path, row.ResultName), Is.EqualTo(("rotateApiKey", "POST", "org/api_keys/{id}/rotate", "CreatedApiKey")));
+    }
+
+    [Test]
     public void Every_operation_has_its_method_and_path()
     {
         var seen = 0;
