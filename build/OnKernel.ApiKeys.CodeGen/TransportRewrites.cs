@@ -23,6 +23,13 @@ internal static class TransportRewrites
             @"foreach \(var item_ in response_\.Content\.Headers\)\s*headers_\[item_\.Key\] = item_\.Value;\s*\}",
             _ => "var headers_ = new ResponseHeaderView(response_);");
 
+        // A JSON body was a StringContent (which set text/plain) with application/json parsed over
+        // it, and the pipeline then wrapped it to see it being sent; JsonRequestContent is both.
+        code = Replace(code, "JSON request body",
+            @"var content_ = new System\.Net\.Http\.StringContent\(json_\);\s*" +
+            @"content_\.Headers\.ContentType = System\.Net\.Http\.Headers\.MediaTypeHeaderValue\.Parse\(""application/json""\);",
+            _ => "var content_ = new JsonRequestContent(json_);");
+
         // A new HttpMethod per request, where the shared instances exist (and the handler
         // recognises them without comparing text).
         code = Replace(code, "HttpMethod per request", @"new System\.Net\.Http\.HttpMethod\(""([A-Z]+)""\)", m => "KernelHttpMethods." + m.Groups[1].Value switch
