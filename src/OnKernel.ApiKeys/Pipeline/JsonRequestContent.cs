@@ -14,8 +14,8 @@ namespace OnKernel;
 /// which SendTrackingContent does for any other content by wrapping it: one content and one
 /// header collection per request instead of two, and no header copy.
 /// </summary>
-// An HttpContent of its own, not a ByteArrayContent: the runtime writes a ByteArrayContent's
-// bytes to the connection without calling any method a subclass could override.
+// Never buffered by this library (the request log reads Text instead): a buffered content is
+// written from its buffer, without the calls below, and would not report its send.
 internal sealed class JsonRequestContent : HttpContent
 {
     private readonly byte[] _utf8;
