@@ -24,7 +24,7 @@ try
     // nswag.json (NSwag 14.7) sets the client class's access modifier but has no key for the
     // interface's; the interface follows the class, so both stay internal behind the facade.
     command.Settings.ClientInterfaceAccessModifier = command.Settings.ClientClassAccessModifier;
-    var code = RequireDocumentation(SpecDocumentation.DocumentEnumMembers(new NSwag.CodeGeneration.CSharp.CSharpClientGenerator(openApi, command.Settings).GenerateFile()))
+    var code = RequireDocumentation(TransportRewrites.Apply(SpecDocumentation.DocumentEnumMembers(new NSwag.CodeGeneration.CSharp.CSharpClientGenerator(openApi, command.Settings).GenerateFile())))
         + SpecTable.Generate(openApi, command.Settings.CSharpGeneratorSettings.Namespace);
 
     Directory.CreateDirectory(Path.GetDirectoryName(output)!);

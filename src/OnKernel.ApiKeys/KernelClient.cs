@@ -64,7 +64,7 @@ public class KernelClient : IDisposable
         var redactor = new SecretRedactor(Options.ApiKey);
         var logger = loggerFactory?.CreateLogger("OnKernel.KernelClient");
         var preparer = new KernelRequestPreparer(Options.ApiKey, Options.ProjectId, redactor, logger);
-        var generated = new ApiKeysClient(httpClient, preparer, Options.BaseUrl);
+        var generated = new KernelApiKeysClient(httpClient, preparer, Options.BaseUrl);
         ApiKeys = new ApiKeysService(generated, CreatePipeline(Options.Timeout, Options.MaxRetries, Options.RetryCreatesWhenOutcomeUnknown, redactor, loggerFactory, _lifetime, Options.BaseUrl, options.TimeProvider));
     }
 

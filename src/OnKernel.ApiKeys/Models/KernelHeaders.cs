@@ -36,8 +36,9 @@ public sealed class KernelHeaders : IReadOnlyDictionary<string, IReadOnlyList<st
     }
 
     /// <summary>Headers as a server sent them, every value redacted (a header can echo a secret back) when first read.</summary>
+    // A ResponseHeaderView is not asked its Count: that would make the copy it exists to avoid.
     internal static KernelHeaders Redacted(IReadOnlyDictionary<string, IEnumerable<string>>? headers, SecretRedactor redactor) =>
-        headers is null || headers.Count == 0 ? Empty : new KernelHeaders(headers, redactor);
+        headers is null || (headers is not ResponseHeaderView && headers.Count == 0) ? Empty : new KernelHeaders(headers, redactor);
 
     /// <summary>The first value of a header, or null.</summary>
     public string? GetFirst(string name)
@@ -45,7 +46,7 @@ public sealed class KernelHeaders : IReadOnlyDictionary<string, IReadOnlyList<st
         if (Volatile.Read(ref _values) is null && _source is not null)
         {
             // One header asked for (paging, rate limits): read it alone, without building the rest.
-            return FirstFromSource(name);
+            return _source is ResponseHeaderView view ? _redactor!.RedactText(view.First(name)) : FirstFromSource(name);
         }
 
         return Map.TryGetValue(name, out var list) && list.Count > 0 ? list[0] : null;

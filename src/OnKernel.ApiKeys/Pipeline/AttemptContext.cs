@@ -59,7 +59,13 @@ internal sealed class AttemptContext
     public void OnSending(HttpRequestMessage request)
     {
         SentTo = request.RequestUri;
-        if (request.Content is not null)
+        if (request.Content is JsonRequestContent json)
+        {
+            // The generated client's own body type reports itself: no wrapper needed.
+            RequestHasBody = true;
+            json.TrackFor(this);
+        }
+        else if (request.Content is not null)
         {
             RequestHasBody = true;
             request.Content = new SendTrackingContent(request.Content, this);

@@ -49,7 +49,7 @@ internal sealed partial class KernelPipeline
             var response = await call(attemptCancellation.Token).ConfigureAwait(false);
             var problem = checkResult?.Invoke(response.Result);
             return problem is null
-                ? Success(Succeeded(operation, response.Result, response.StatusCode, response.Headers, stopwatch.ElapsedMilliseconds, attempt))
+                ? Success(Succeeded(operation, response.Result, response.StatusCode, response.Headers, stopwatch, attempt))
                 : Final<T>(InvalidResponse(operation, response.StatusCode, problem, rawBody: null), stopwatch);
         }
         catch (Exception) when (_lifetime.IsDisposed && !cancellationToken.IsCancellationRequested)
@@ -68,13 +68,13 @@ internal sealed partial class KernelPipeline
             // body once more ourselves, and never retry.
             var (value, problem) = ReadSuccessBody(generated, checkResult);
             return problem.Length == 0
-                ? Success(Succeeded(operation, value!, generated.StatusCode, generated.Headers, stopwatch.ElapsedMilliseconds, attempt))
+                ? Success(Succeeded(operation, value!, generated.StatusCode, generated.Headers, stopwatch, attempt))
                 : Final<T>(InvalidResponse(operation, generated.StatusCode, problem, _redactor.Redact(generated.Response)), stopwatch);
         }
         catch (ApiKeysClientException generated) when (generated.StatusCode == 404 && operation.GoneMeansDone && earlierAttemptMayHaveActed)
         {
             KernelLog.GoneMeansDone(_logger, operation.Method, operation.Path, attempt);
-            return Success(Succeeded(operation, default(T)!, generated.StatusCode, generated.Headers, stopwatch.ElapsedMilliseconds, attempt));
+            return Success(Succeeded(operation, default(T)!, generated.StatusCode, generated.Headers, stopwatch, attempt));
         }
         catch (ApiKeysClientException generated)
         {

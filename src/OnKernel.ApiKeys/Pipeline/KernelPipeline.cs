@@ -113,9 +113,14 @@ internal sealed partial class KernelPipeline
         }
     }
 
-    private KernelResponse<T> Succeeded<T>(KernelOperation operation, T value, int status, IReadOnlyDictionary<string, IEnumerable<string>> headers, long elapsedMs, int attempt)
+    private KernelResponse<T> Succeeded<T>(KernelOperation operation, T value, int status, IReadOnlyDictionary<string, IEnumerable<string>> headers, AttemptClock clock, int attempt)
     {
-        KernelLog.AttemptSucceeded(_logger, operation.Method, operation.Path, status, elapsedMs, attempt);
+        // The clock is read only for the log line: most clients log nothing at Information.
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            KernelLog.AttemptSucceeded(_logger, operation.Method, operation.Path, status, clock.ElapsedMilliseconds, attempt);
+        }
+
         // Response headers can echo a secret back: redacted on success too (when read).
         return new KernelResponse<T>(value, status, KernelHeaders.Redacted(headers, _redactor), attempt);
     }

@@ -50,7 +50,10 @@ internal static class RedirectGuard
 
     // Scheme, host, port and path: a caller's handler may rewrite the query (or add one) on
     // the way out, which moves nothing to another server; another address does.
+    // The same Uri object (the usual case: nothing replaced it) needs no comparison, which
+    // would build two strings per response.
     private static bool SameAddress(Uri answeredFrom, Uri sentTo) =>
+        ReferenceEquals(answeredFrom, sentTo) ||
         string.Equals(answeredFrom.GetLeftPart(UriPartial.Path), sentTo.GetLeftPart(UriPartial.Path), StringComparison.Ordinal);
 
     // A Location can echo the caller's key (in its query, say): kept only redacted.

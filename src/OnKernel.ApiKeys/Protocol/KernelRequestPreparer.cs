@@ -50,11 +50,19 @@ internal sealed class KernelRequestPreparer
             request.Headers.TryAddWithoutValidation(ProjectHeader, _projectId);
         }
 
-        if (_logger is not null && _logger.IsEnabled(LogLevel.Trace) && request.Content is StringContent content)
+        if (_logger is not null && _logger.IsEnabled(LogLevel.Trace) && BodyText(request.Content) is { } body)
         {
-            // StringContent is already in memory: reading it here does not block on I/O.
-            var body = content.ReadAsStringAsync().GetAwaiter().GetResult();
             KernelLog.RequestBody(_logger, request.Method.Method, request.RequestUri?.AbsolutePath, _redactor.Redact(body));
         }
     }
+
+    // Read without buffering the content: a buffered content is written to the connection
+    // without the calls that tell the attempt its body started going out.
+    private static string? BodyText(HttpContent? content) => content switch
+    {
+        JsonRequestContent json => json.Text,
+        // StringContent is already in memory: reading it here does not block on I/O.
+        StringContent text => text.ReadAsStringAsync().GetAwaiter().GetResult(),
+        _ => null,
+    };
 }

@@ -21,11 +21,16 @@ internal static class LoadClient
 
         var warmUp = args.Length > 4 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 3;
         await RunForAsync(create, concurrency, TimeSpan.FromSeconds(warmUp));
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var done = await RunForAsync(create, concurrency, TimeSpan.FromSeconds(seconds));
         var rate = done / stopwatch.Elapsed.TotalSeconds;
+        // The client process's own CPU per create: on a shared machine a steadier measure of
+        // what a side costs than the rate, which also depends on what else got the cores.
+        var cpuPerCreate = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / Math.Max(1, done);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"creates_per_s={rate:0.0}"));
         // For whoever reads the log: how hard the run made the collector work.
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu_us_per_create={cpuPerCreate:0.0}"));
         Console.Error.WriteLine($"gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)} allocated={GC.GetTotalAllocatedBytes() / Math.Max(1, done)} B/create (warm-up included)");
         return 0;
     }

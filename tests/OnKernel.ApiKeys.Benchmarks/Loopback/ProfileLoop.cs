@@ -7,7 +7,9 @@ namespace OnKernel.Benchmarks.Loopback;
 /// <c>profile &lt;create|get|list&gt;[-hand] &lt;seconds&gt;</c>: this client's (or, with <c>-hand</c>, the
 /// hand-written baseline's) calls over the in-memory handler in a loop, for a profiler to attach to, e.g.
 /// <c>dotnet dotnet-trace collect --format Speedscope -- dotnet OnKernel.ApiKeys.Benchmarks.dll profile create 5</c>.
-/// With a third argument <c>alloc</c>, prints the allocation samples by type instead.
+/// With a third argument <c>alloc</c>, prints the allocation samples by type instead; with
+/// <c>bytes</c>, the exact bytes allocated per call (after the first second, so JIT and
+/// first-use caches are not counted): deterministic, so usable while the machine is busy.
 /// </summary>
 internal static class ProfileLoop
 {
@@ -22,9 +24,18 @@ internal static class ProfileLoop
         var handWritten = ClientFactory.HandWritten(StubHandler.Always(status, body));
         var options = new ApiKeyListOptions { Limit = 100 };
         var until = Stopwatch.GetTimestamp() + (long)(double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) * Stopwatch.Frequency);
-        long calls = 0;
+        var bytesOnly = args.Length > 2 && args[2] == "bytes";
+        var warm = Stopwatch.GetTimestamp() + Stopwatch.Frequency;
+        long calls = 0, measuredCalls = 0, startBytes = 0;
         while (Stopwatch.GetTimestamp() < until)
         {
+            if (bytesOnly && measuredCalls == 0 && Stopwatch.GetTimestamp() >= warm)
+            {
+                startBytes = GC.GetTotalAllocatedBytes(precise: true);
+                measuredCalls = 1;
+                calls = 0;
+            }
+
             _ = (hand, operation) switch
             {
                 (true, "create") => (await handWritten.CreateAsync("bench-key", 90)).Id,
@@ -38,6 +49,11 @@ internal static class ProfileLoop
         }
 
         Console.WriteLine($"calls={calls}");
+        if (bytesOnly)
+        {
+            Console.WriteLine($"bytes_per_call={(GC.GetTotalAllocatedBytes(precise: true) - startBytes) / Math.Max(1, calls)}");
+        }
+
         sampler?.Print(40);
         return 0;
     }

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+
+namespace OnKernel.ApiKeys.CodeGen;
+
+/// <summary>
+/// Rewrites a few statements of NSwag's per-call transport code into cheaper equivalents
+/// (issue 13: a call should cost about what a hand-written HttpClient call costs). Each
+/// rewrite names what it replaces and fails the generation when NSwag stops emitting it, so
+/// an NSwag upgrade cannot silently bring the cost back. The hand-written targets live in
+/// src/OnKernel.ApiKeys/Protocol (ResponseHeaderView, KernelHttpMethods, UrlBuilderCache).
+/// </summary>
+internal static class TransportRewrites
+{
+    public static string Apply(string code)
+    {
+        // Every response's headers were copied into a new dictionary (every value parsed into
+        // an array) before anything looked at them; most calls never do. A view over the
+        // response copies them the same way on first use.
+        code = Replace(code, "response header copy",
+            @"var headers_ = new System\.Collections\.Generic\.Dictionary<string, System\.Collections\.Generic\.IEnumerable<string>>\(\);\s*" +
+            @"foreach \(var item_ in response_\.Headers\)\s*headers_\[item_\.Key\] = item_\.Value;\s*" +
+            @"if \(response_\.Content != null && response_\.Content\.Headers != null\)\s*\{\s*" +
+            @"foreach \(var item_ in response_\.Content\.Headers\)\s*headers_\[item_\.Key\] = item_\.Value;\s*\}",
+            _ => "var headers_ = new ResponseHeaderView(response_);");
+
+        // A JSON body was a StringContent (which set text/plain) with application/json parsed over
+        // it, and the pipeline then wrapped it to see it being sent; JsonRequestContent is both.
+        code = Replace(code, "JSON request body",
+            @"var content_ = new System\.Net\.Http\.StringContent\(json_\);\s*" +
+            @"content_\.Headers\.ContentType = System\.Net\.Http\.Headers\.MediaTypeHeaderValue\.Parse\(""application/json""\);",
+            _ => "var content_ = new JsonRequestContent(json_);");
+
+        // A new HttpMethod per request, where the shared instances exist (and the handler
+        // recognises them without comparing text).
+        code = Replace(code, "HttpMethod per request", @"new System\.Net\.Http\.HttpMethod\(""([A-Z]+)""\)", m => "KernelHttpMethods." + m.Groups[1].Value switch
+        {
+            "GET" => "Get",
+            "POST" => "Post",
+            "PATCH" => "Patch",
+            "DELETE" => "Delete",
+            var other => throw new InvalidOperationException($"TransportRewrites: no shared HttpMethod for {other}; add it to KernelHttpMethods."),
+        });
+
+        // Accept was parsed from text on every request; the header goes out as the same text.
+        code = Replace(code, "Accept parsed per request",
+            @"request_\.Headers\.Accept\.Add\(System\.Net\.Http\.Headers\.MediaTypeWithQualityHeaderValue\.Parse\(""application/json""\)\);",
+            _ => @"request_.Headers.TryAddWithoutValidation(""Accept"", ""application/json"");");
+
+        // The URL was built in a new StringBuilder per request (growing chunk by chunk).
+        code = Replace(code, "URL builder per request", @"var urlBuilder_ = new System\.Text\.StringBuilder\(\);", _ => "var urlBuilder_ = UrlBuilderCache.Acquire();");
+        code = Replace(code, "URL builder result", @"var url_ = urlBuilder_\.ToString\(\);", _ => "var url_ = UrlBuilderCache.Release(urlBuilder_);");
+        return code;
+    }
+
+    private static string Replace(string code, string what, string pattern, MatchEvaluator replacement)
+    {
+        var regex = new Regex(pattern);
+        if (!regex.IsMatch(code))
+        {
+            throw new InvalidOperationException($"TransportRewrites: NSwag no longer emits the {what} this generator rewrites (pattern: {pattern}). Update build/OnKernel.ApiKeys.CodeGen/TransportRewrites.cs.");
+        }
+
+        return regex.Replace(code, replacement);
+    }
+}

@@ -1,0 +1,52 @@
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+
+namespace OnKernel;
+
+/// <summary>
+/// The generated client as <see cref="KernelClient"/> uses it: it parses responses with one
+/// serializer made once, reading through pooled character buffers, where the generated
+/// ReadObjectResponseAsync made a serializer and a reader buffer per response. Same result,
+/// same text kept for error mapping, same exception when the body is not the expected JSON.
+/// One difference: the serializer is made from the client's settings alone, where
+/// <c>JsonConvert.DeserializeObject</c> also applied the process-wide <c>JsonConvert.DefaultSettings</c>,
+/// which any other code in the process may set; responses now parse the same way whatever it set.
+/// </summary>
+internal sealed class KernelApiKeysClient : ApiKeysClient
+{
+    private readonly JsonSerializer _serializer;
+
+    public KernelApiKeysClient(HttpClient httpClient, KernelRequestPreparer requestPreparer, Uri baseUrl)
+        : base(httpClient, requestPreparer, baseUrl)
+    {
+        _serializer = JsonSerializer.Create(JsonSerializerSettings);
+        // As JsonConvert.DeserializeObject does: trailing content after the value is an error.
+        _serializer.CheckAdditionalContent = true;
+    }
+
+    protected override async Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, CancellationToken cancellationToken)
+    {
+        if (response?.Content is null)
+        {
+            return new ObjectResponseResult<T>(default!, string.Empty);
+        }
+
+#if NET5_0_OR_GREATER
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+#else
+        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+#endif
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(text)) { ArrayPool = PooledJsonCharPool.Instance };
+            return new ObjectResponseResult<T>(_serializer.Deserialize<T>(reader)!, text);
+        }
+        catch (JsonException exception)
+        {
+            throw new ApiKeysClientException("Could not deserialize the response body string as " + typeof(T).FullName + ".", (int)response.StatusCode, text, headers, exception);
+        }
+    }
+}

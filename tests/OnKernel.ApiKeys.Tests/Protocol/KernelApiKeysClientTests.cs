@@ -1,0 +1,75 @@
+using System.Net;
+using OnKernel.ApiKeys.Tests.Infrastructure;
+using RichardSzalay.MockHttp;
+
+namespace OnKernel.ApiKeys.Tests.Protocol;
+
+/// <summary>
+/// KernelApiKeysClient parses responses with one cached serializer and pooled buffers; for any
+/// body it must come to exactly what the generated ReadObjectResponseAsync comes to.
+/// </summary>
+public class KernelApiKeysClientTests
+{
+    private static readonly Uri Base = new("https://api.onkernel.com/");
+
+    private static readonly string[] Bodies =
+    [
+        Samples.CreatedKeyJson,
+        Samples.CreatedOrgWideKeyJson,
+        Samples.CreatedKeyJson[..40],
+        Samples.CreatedKeyJson + " trailing",
+        Samples.CreatedKeyJson + " {}",
+        "null",
+        "[]",
+        "{}",
+        "",
+        "not json",
+        """{"id":"k","name":"n","created_at":"yesterday"}""",
+    ];
+
+    private static HttpClient Answering(HttpStatusCode status, string body)
+    {
+        var handler = new MockHttpMessageHandler();
+        handler.When(HttpMethod.Post, Base + "org/api_keys").Respond(status, "application/json", body);
+        return handler.ToHttpClient();
+    }
+
+    private static async Task<string> Outcome(ApiKeysClient client)
+    {
+        try
+        {
+            var response = await client.PostApiKeysAsync(new CreateApiKeyRequest { Name = "x" });
+            return "ok " + response.StatusCode + " " + Newtonsoft.Json.JsonConvert.SerializeObject(response.Result);
+        }
+        catch (ApiKeysClientException<Error> error)
+        {
+            return $"{error.GetType().Name} {error.StatusCode} {error.Message} | {error.Response} | {error.Result.Code} {error.Result.Message}";
+        }
+        catch (ApiKeysClientException error)
+        {
+            return $"{error.GetType().Name} {error.StatusCode} {error.Message} | {error.Response} | {error.InnerException?.GetType().Name} {error.InnerException?.Message}";
+        }
+    }
+
+    [Test]
+    public async Task Every_body_comes_to_what_the_generated_reader_makes_of_it(
+        [ValueSource(nameof(Bodies))] string body, [Values(201, 400)] int status)
+    {
+        var preparer = new KernelRequestPreparer(Samples.CallerApiKey, null, new SecretRedactor(Samples.CallerApiKey), null);
+        var generated = new ApiKeysClient(Answering((HttpStatusCode)status, body), preparer, Base);
+        var cached = new KernelApiKeysClient(Answering((HttpStatusCode)status, body), preparer, Base);
+
+        Assert.That(await Outcome(cached), Is.EqualTo(await Outcome(generated)));
+    }
+
+    [Test]
+    public async Task The_cached_serializer_serves_concurrent_calls()
+    {
+        var preparer = new KernelRequestPreparer(Samples.CallerApiKey, null, new SecretRedactor(Samples.CallerApiKey), null);
+        var client = new KernelApiKeysClient(Answering(HttpStatusCode.Created, Samples.CreatedKeyJson), preparer, Base);
+
+        var keys = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => client.PostApiKeysAsync(new CreateApiKeyRequest { Name = "x" }))));
+
+        Assert.That(keys.Select(k => k.Result.Key).Distinct(), Is.EqualTo(new[] { Samples.PlaintextKey }));
+    }
+}
