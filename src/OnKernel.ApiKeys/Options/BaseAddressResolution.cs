@@ -52,13 +52,9 @@ internal static class BaseAddressResolution
         return resolved;
     }
 
+    // HttpClient accepts only an absolute BaseAddress, so AbsolutePath is always there.
     private static bool SameAddress(Uri resolved, Uri baseAddress)
     {
-        if (!baseAddress.IsAbsoluteUri)
-        {
-            return false;
-        }
-
         var withSlash = baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? baseAddress : new Uri(baseAddress.GetLeftPart(UriPartial.Path) + "/");
         return Uri.Compare(resolved, withSlash, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.SafeUnescaped, StringComparison.Ordinal) == 0;
     }

@@ -41,6 +41,13 @@ public class ModelFactoryTests
     }
 
     [Test]
+    public void An_error_code_without_a_message_has_an_empty_message()
+    {
+        var error = ApiKeysModelFactory.ApiException(404, "not_found");
+        Assert.That((error.ErrorCode, error.ErrorMessage, error.Message), Is.EqualTo(("not_found", "", "404 not_found: ")));
+    }
+
+    [Test]
     public void A_rate_limit_error_reads_its_delay_from_the_headers()
     {
         var error = (KernelRateLimitException)ApiKeysModelFactory.ApiException(429, headers: ApiKeysModelFactory.Headers(new KeyValuePair<string, string>("Retry-After", "7")));
