@@ -83,6 +83,7 @@ public class KernelClient : IDisposable
     public void Dispose()
     {
         Dispose(true);
+        // Stryker disable once Statement : the class has no finalizer
         GC.SuppressFinalize(this);
     }
 

@@ -64,6 +64,7 @@ internal sealed class ObservedCall
 
     /// <summary>Null when nobody listens.</summary>
     public static ObservedCall? Start(KernelOperation operation, Uri? server) =>
+        // Stryker disable once Conditional : with nobody listening, a call's telemetry starts no span and records nothing
         IsObserved ? new ObservedCall(operation, server) : null;
 
     public void Succeeded(int status, int attempts)
@@ -132,6 +133,7 @@ internal sealed class ObservedCall
     public void Retrying(OnKernelException failure, int failedAttempt, TimeSpan delay)
     {
         var recordSpan = Span is { IsAllDataRequested: true };
+        // Stryker disable once all : an early exit only: what follows is guarded by the same two conditions
         if (!recordSpan && !Retries.Enabled)
         {
             return;

@@ -25,6 +25,7 @@ internal readonly struct AttemptDeadline : IDisposable
     private AttemptDeadline(CancellationToken caller, CancellationToken lifetime, TimeSpan timeout, TimeProvider time)
     {
 #if NET6_0_OR_GREATER
+        // Stryker disable once NullCoalescing : reuse only: a new source behaves the same
         _source = _spare ?? new CancellationTokenSource();
         _spare = null;
         _caller = caller.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _source);
@@ -66,6 +67,7 @@ internal readonly struct AttemptDeadline : IDisposable
             return;
         }
 #endif
+        // Stryker disable once Statement : disposal of a source nobody uses again: nothing a caller can see
         _source.Dispose();
     }
 

@@ -27,6 +27,7 @@ internal sealed class AttemptFailedException : Exception
     public bool IsFinal { get; }
 
     public static AttemptFailedException Final(OnKernelException failure) =>
+        // Stryker disable once Boolean : a final failure is never judged for a retry, so the flag is never read
         new(failure, new RetryPolicy.Failure(null, null, mayHaveReachedServer: true), final: true);
 
     /// <summary>
@@ -50,6 +51,7 @@ internal sealed class AttemptFailedException : Exception
         var rawBody = attempt.Redactor.Redact(Encoding.UTF8.GetString(prefix));
         var error = KernelErrorMapper.FromResponse(new KernelErrorResponse(status, null, rawBody, headers));
         error.Reword($"{operation} answered {status}, and {limit} (attempt {attempt.Attempt}).");
+        // Stryker disable once Boolean : with a status, whether the server acted is decided by the status, never by this flag
         return new AttemptFailedException(error, new RetryPolicy.Failure(status, error.Headers, mayHaveReachedServer: true), final: false);
     }
 }

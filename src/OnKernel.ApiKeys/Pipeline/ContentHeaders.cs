@@ -12,6 +12,7 @@ internal static class ContentHeaders
         // enumerating the validated view does (and the generated client already did once).
         foreach (var header in from.Headers.NonValidated)
         {
+            // Stryker disable once Equality : the copied Content-Length has the value TryComputeLength reports anyway
             if (except is null || !string.Equals(header.Key, except, StringComparison.OrdinalIgnoreCase))
             {
                 var values = header.Value;

@@ -43,6 +43,7 @@ internal sealed class KernelOperation
 
     /// <summary>The path template as OpenTelemetry's <c>url.template</c> spells it, e.g. <c>/org/api_keys/{id}/rotate</c>.</summary>
     // Built on first use: only a recorded span needs it, and create makes an operation per call.
+    // Stryker disable once Assignment : caching only: every call computes the same text
     public string UrlTemplate => _urlTemplate ??= "/" + Path;
 
     public string ResultName { get; }

@@ -79,12 +79,14 @@ internal sealed partial class KernelPipeline
         catch (ApiKeysClientException generated)
         {
             var api = ApiFailure(generated, operation, context);
+            // Stryker disable once Boolean : with a status, whether the server acted is decided by the status, never by this flag
             return Failed<T>(api, new RetryPolicy.Failure(api.StatusCode, api.Headers, mayHaveReachedServer: true), stopwatch);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The caller's own cancellation: theirs, unwrapped, with their token.
             cancellationToken.ThrowIfCancellationRequested();
+            // Stryker disable once Statement : unreachable (the line above throws); the compiler needs it
             throw;
         }
         catch (OperationCanceledException canceled)
@@ -103,17 +105,20 @@ internal sealed partial class KernelPipeline
             var broke = new KernelConnectionException($"{operation} failed: the connection to {Host(context)} broke while reading the response ({ioFailure.GetType().Name}); {Attempts(attempt)}.");
             return Failed<T>(broke, new RetryPolicy.Failure(null, null, mayHaveReachedServer: true), stopwatch);
         }
+        // Stryker disable once Block : an AsyncLocal set in an async method never flows back to its caller; this only tidies
         finally
         {
             AttemptContext.Current = null;
         }
     }
 
+    // Stryker disable once Boolean : a success returns before anything reads whether it is final
     private static AttemptOutcome<T> Success<T>(KernelResponse<T> response) => new(response, null, default, false, 0);
 
     private static AttemptOutcome<T> Failed<T>(OnKernelException failure, RetryPolicy.Failure observed, AttemptClock stopwatch) =>
         new(null, failure, observed, false, stopwatch.ElapsedMilliseconds);
 
     private static AttemptOutcome<T> Final<T>(OnKernelException failure, AttemptClock stopwatch) =>
+        // Stryker disable once Boolean : a final failure is never judged for a retry, so the flag is never read
         new(null, failure, new RetryPolicy.Failure(null, null, mayHaveReachedServer: true), true, stopwatch.ElapsedMilliseconds);
 }

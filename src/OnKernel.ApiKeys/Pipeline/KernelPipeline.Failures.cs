@@ -23,6 +23,7 @@ internal sealed partial class KernelPipeline
             api.Reword($"{api.Message.TrimEnd('.')} from {Host(context)} for {operation}; {Attempts(context.Attempt)}. Is BaseUrl ({_baseUrl?.ToString() ?? Host(context)}) the Kernel API?");
         }
 
+        // Stryker disable once Logical : RawBody is never null here (an empty body is ""), and the log call checks the level itself
         if (_logger.IsEnabled(LogLevel.Trace) && api.RawBody is not null)
         {
             KernelLog.ErrorBody(_logger, operation.Method, operation.Path, api.RawBody);

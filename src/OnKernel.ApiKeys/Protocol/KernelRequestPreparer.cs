@@ -42,11 +42,11 @@ internal sealed class KernelRequestPreparer
             request.Headers.Accept.Add(JsonMediaType);
         }
 
-        request.Headers.Remove("User-Agent");
+        // The generated client builds a new request per attempt and sets neither header; a
+        // caller's DefaultRequestHeaders are merged only at send time, and never over these.
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (_projectId is not null)
         {
-            request.Headers.Remove(ProjectHeader);
             request.Headers.TryAddWithoutValidation(ProjectHeader, _projectId);
         }
 

