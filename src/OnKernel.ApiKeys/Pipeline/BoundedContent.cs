@@ -142,7 +142,8 @@ internal sealed class BoundedContent : HttpContent
                 length += read;
                 if (length > MaxBytes)
                 {
-                    throw AttemptFailedException.TooLarge(_attempt, _response, ErrorPrefix(buffer));
+                    // The start of the body, for an error's RawBody (TooLarge ignores it on a 2xx).
+                    throw AttemptFailedException.TooLarge(_attempt, _response, buffer.AsSpan(0, PrefixBytes).ToArray());
                 }
             }
         }
@@ -152,10 +153,6 @@ internal sealed class BoundedContent : HttpContent
             throw;
         }
     }
-
-    // Only an error's body is ever shown (RawBody), so only an error keeps its start.
-    private byte[] ErrorPrefix(byte[] buffer) =>
-        (int)_response.StatusCode is >= 200 and <= 299 ? Array.Empty<byte>() : buffer.AsSpan(0, PrefixBytes).ToArray();
 
     private static byte[] Grow(byte[] buffer, int size)
     {
