@@ -59,7 +59,47 @@ internal sealed class BoundedContent : HttpContent
         base.Dispose(disposing);
     }
 
+    /// <summary>
+    /// The body as text, read straight from the content that arrived: the parsed-response path
+    /// (KernelApiKeysClient), without the buffer stream and second copy that
+    /// <see cref="HttpContent.ReadAsStringAsync()"/> on this wrapper goes through.
+    /// </summary>
+    public async ValueTask<string> ReadAsTextAsync()
+    {
+        var (buffer, length) = await ReadBoundedAsync().ConfigureAwait(false);
+        try
+        {
+            // The type as it arrived (this wrapper's is a copy of it): parsed at most once.
+            return await ResponseText.DecodeAsync(buffer, length, _inner.Headers.ContentType).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Stryker disable once Statement : returns the pooled buffer: nothing a caller can see
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     private async Task CopyBoundedAsync(Stream target)
+    {
+        var (buffer, length) = await ReadBoundedAsync().ConfigureAwait(false);
+        try
+        {
+#if NET5_0_OR_GREATER
+            await target.WriteAsync(buffer.AsMemory(0, length), _attempt.Token).ConfigureAwait(false);
+#else
+            await target.WriteAsync(buffer, 0, length, _attempt.Token).ConfigureAwait(false);
+#endif
+        }
+        finally
+        {
+            // Stryker disable once Statement : returns the pooled buffer: nothing a caller can see
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The whole body in a pooled buffer (the caller returns it), or the failure that stopped it.</summary>
+    // ValueTask: a body that is already in (the usual case) allocates no task.
+    private async ValueTask<(byte[] Buffer, int Length)> ReadBoundedAsync()
     {
         var token = _attempt.Token;
         token.ThrowIfCancellationRequested();
@@ -69,23 +109,26 @@ internal sealed class BoundedContent : HttpContent
         // interrupts a read that is waiting for the next byte.
         using var abort = token.Register(static state => ((IDisposable)state!).Dispose(), source);
 
-        // Only an error's body is ever shown (RawBody), so only an error keeps its start.
-        // Stryker disable once Conditional,Equality : the prefix is read only for an oversized error status; keeping one for a 2xx changes nothing seen
-        var prefix = (int)_response.StatusCode is >= 200 and <= 299 ? null : new MemoryStream();
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var length = 0;
         try
         {
-            long total = 0;
             while (true)
             {
+                if (length == buffer.Length)
+                {
+                    // Grows up to one byte past the limit: that byte is how an oversized body shows.
+                    buffer = Grow(buffer, Math.Min(buffer.Length * 2, MaxBytes + 1));
+                }
+
                 int read;
                 try
                 {
 #if NET5_0_OR_GREATER
                     // The Memory overloads return ValueTask: no task per read.
-                    read = await source.ReadAsync(buffer.AsMemory(), token).ConfigureAwait(false);
+                    read = await source.ReadAsync(buffer.AsMemory(length), token).ConfigureAwait(false);
 #else
-                    read = await source.ReadAsync(buffer, 0, buffer.Length, token).ConfigureAwait(false);
+                    read = await source.ReadAsync(buffer, length, buffer.Length - length, token).ConfigureAwait(false);
 #endif
                 }
                 catch (Exception e) when (e is not OperationCanceledException && token.IsCancellationRequested)
@@ -95,33 +138,30 @@ internal sealed class BoundedContent : HttpContent
 
                 if (read == 0)
                 {
-                    return;
+                    return (buffer, length);
                 }
 
-                total += read;
-                if (total > MaxBytes)
+                length += read;
+                if (length > MaxBytes)
                 {
-                    throw AttemptFailedException.TooLarge(_attempt, _response, prefix?.ToArray() ?? Array.Empty<byte>());
+                    // The start of the body, for an error's RawBody (TooLarge ignores it on a 2xx).
+                    throw AttemptFailedException.TooLarge(_attempt, _response, buffer.AsSpan(0, PrefixBytes).ToArray());
                 }
-
-                // Stryker disable once Equality : at the limit the write below copies Math.Min(read, 0) = 0 bytes
-                if (prefix is not null && prefix.Length < PrefixBytes)
-                {
-                    // Enough of the body to show on an error; the rest only goes to the target.
-                    prefix.Write(buffer, 0, Math.Min(read, PrefixBytes - (int)prefix.Length));
-                }
-
-#if NET5_0_OR_GREATER
-                await target.WriteAsync(buffer.AsMemory(0, read), token).ConfigureAwait(false);
-#else
-                await target.WriteAsync(buffer, 0, read, token).ConfigureAwait(false);
-#endif
             }
         }
-        finally
+        catch
         {
             // Stryker disable once Statement : returns the pooled buffer: nothing a caller can see
             ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
+    }
+
+    private static byte[] Grow(byte[] buffer, int size)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(size);
+        Buffer.BlockCopy(buffer, 0, larger, 0, buffer.Length);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
     }
 }

@@ -34,10 +34,13 @@ internal sealed class KernelApiKeysClient : ApiKeysClient
             return new ObjectResponseResult<T>(default!, string.Empty);
         }
 
+        var text = response.Content is BoundedContent bounded
+            // The pipeline's bounded body, read without HttpContent's buffering on top of it.
+            ? await bounded.ReadAsTextAsync().ConfigureAwait(false)
 #if NET5_0_OR_GREATER
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            : await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
 #else
-        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
 #endif
         try
         {

@@ -9,12 +9,18 @@ namespace OnKernel.Benchmarks.Loopback;
 /// <c>dotnet dotnet-trace collect --format Speedscope -- dotnet OnKernel.ApiKeys.Benchmarks.dll profile create 5</c>.
 /// With a third argument <c>alloc</c>, prints the allocation samples by type instead; with
 /// <c>bytes</c>, the exact bytes allocated per call (after the first second, so JIT and
-/// first-use caches are not counted): deterministic, so usable while the machine is busy.
+/// first-use caches are not counted): deterministic, so usable while the machine is busy; and
+/// the process CPU time per call, steadier than wall time on shared cores.
 /// </summary>
 internal static class ProfileLoop
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args[0].EndsWith("-ab", StringComparison.Ordinal))
+        {
+            return await AlternatingCpu.RunAsync(args[0][..^3], double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         var hand = args[0].EndsWith("-hand", StringComparison.Ordinal);
         var operation = hand ? args[0][..^5] : args[0];
         using var sampler = args.Length > 2 && args[2] == "alloc" ? new AllocationSampler() : null;
@@ -27,11 +33,13 @@ internal static class ProfileLoop
         var bytesOnly = args.Length > 2 && args[2] == "bytes";
         var warm = Stopwatch.GetTimestamp() + Stopwatch.Frequency;
         long calls = 0, measuredCalls = 0, startBytes = 0;
+        var startCpu = TimeSpan.Zero;
         while (Stopwatch.GetTimestamp() < until)
         {
             if (bytesOnly && measuredCalls == 0 && Stopwatch.GetTimestamp() >= warm)
             {
                 startBytes = GC.GetTotalAllocatedBytes(precise: true);
+                startCpu = Process.GetCurrentProcess().TotalProcessorTime;
                 measuredCalls = 1;
                 calls = 0;
             }
@@ -52,6 +60,8 @@ internal static class ProfileLoop
         if (bytesOnly)
         {
             Console.WriteLine($"bytes_per_call={(GC.GetTotalAllocatedBytes(precise: true) - startBytes) / Math.Max(1, calls)}");
+            // Process CPU time, not wall time: steadier when other jobs share the cores.
+            Console.WriteLine($"cpu_ns_per_call={(Process.GetCurrentProcess().TotalProcessorTime - startCpu).Ticks * 100 / Math.Max(1, calls)}");
         }
 
         sampler?.Print(40);

@@ -82,8 +82,8 @@ public class FailureWordingTests
         }));
 
         Assert.That(error, Is.TypeOf<KernelConnectionException>());
-        // .NET wraps the stream's IOException in an HttpRequestException that names no error kind.
-        Assert.That(error.Message, Is.EqualTo("GET org/api_keys/{id} failed: the connection to api.test broke while reading the response (Unknown); 1 attempt."));
+        // The body is read by the client's own bounded reader, so the stream's IOException arrives as itself.
+        Assert.That(error.Message, Is.EqualTo("GET org/api_keys/{id} failed: the connection to api.test broke while reading the response (IOException); 1 attempt."));
     }
 
     [Test]
@@ -104,7 +104,7 @@ public class FailureWordingTests
         var error = Assert.ThrowsAsync<KernelOutcomeUnknownException>(() => kernel.ApiKeys.CreateAsync("deploy-bot"))!;
 
         Assert.That(sent, Is.EqualTo(1), "the server answered: the key may exist");
-        Assert.That(error.InnerException!.Message, Is.EqualTo("POST org/api_keys failed: the connection to api.test broke while reading the response (Unknown); 1 attempt."));
+        Assert.That(error.InnerException!.Message, Is.EqualTo("POST org/api_keys failed: the connection to api.test broke while reading the response (IOException); 1 attempt."));
     }
 
     [Test]
