@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
 using OnKernel.ApiKeys.Tests.Infrastructure;
 
@@ -14,7 +15,7 @@ public class ClientClockTests
     [Test]
     public async Task A_retry_after_delay_waits_for_the_fake_clock_not_the_real_one()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-30T10:00:00Z"));
+        var clock = new WatchedClock(DateTimeOffset.Parse("2026-11-30T10:00:00Z"));
         await using var server = LoopbackServer.Scripted(
             ServerAction.Respond(429, """{"code":"rate_limited","message":"slow down"}""", headers: ("Retry-After", "30")),
             ServerAction.Respond(200, ListSamples.Key("key_1")));
@@ -22,8 +23,7 @@ public class ClientClockTests
         using (client)
         {
             var call = client.ApiKeys.GetWithResponseAsync("key_1");
-            await WaitUntil(() => server.RequestCount == 1);
-            await Task.Delay(200);
+            await WaitUntil(() => clock.Armed.Contains(TimeSpan.FromSeconds(30)));
             Assert.That((call.IsCompleted, server.RequestCount), Is.EqualTo((false, 1)), "waiting on the fake clock");
 
             clock.Advance(TimeSpan.FromSeconds(29));
@@ -39,7 +39,7 @@ public class ClientClockTests
     [Test]
     public async Task A_retry_after_date_is_read_against_the_fake_clock()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-30T10:00:00Z"));
+        var clock = new WatchedClock(DateTimeOffset.Parse("2026-11-30T10:00:00Z"));
         await using var server = LoopbackServer.Scripted(
             ServerAction.Respond(503, "", headers: ("Retry-After", "Mon, 30 Nov 2026 10:00:10 GMT")),
             ServerAction.Respond(200, ListSamples.Key("key_1")));
@@ -47,7 +47,7 @@ public class ClientClockTests
         using (client)
         {
             var call = client.ApiKeys.GetAsync("key_1");
-            await WaitUntil(() => server.RequestCount == 1);
+            await WaitUntil(() => clock.Armed.Contains(TimeSpan.FromSeconds(10)));
             clock.Advance(TimeSpan.FromSeconds(9));
             await Task.Delay(200);
             Assert.That(server.RequestCount, Is.EqualTo(1), "the date is 10 s after the fake now");
@@ -74,13 +74,13 @@ public class ClientClockTests
     [Test]
     public async Task The_attempt_deadline_runs_on_the_fake_clock()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new WatchedClock(DateTimeOffset.Parse("2026-11-30T10:00:00Z"));
         await using var server = LoopbackServer.Scripted(ServerAction.Hang());
         var (client, _) = LoopbackClient.For(server, o => { o.Timeout = TimeSpan.FromMinutes(5); o.TimeProvider = clock; });
         using (client)
         {
             var call = client.ApiKeys.GetAsync("key_1");
-            await WaitUntil(() => server.RequestCount == 1);
+            await WaitUntil(() => server.RequestCount == 1 && clock.Armed.Contains(TimeSpan.FromMinutes(5)));
             clock.Advance(TimeSpan.FromMinutes(4));
             await Task.Delay(200);
             Assert.That(call.IsCompleted, Is.False);
@@ -96,8 +96,27 @@ public class ClientClockTests
         var until = DateTime.UtcNow + Generous;
         while (!condition())
         {
-            Assert.That(DateTime.UtcNow, Is.LessThan(until), "the server never saw the request");
+            Assert.That(DateTime.UtcNow, Is.LessThan(until), "the client never got that far");
             await Task.Delay(10);
+        }
+    }
+
+    /// <summary>
+    /// A fake clock that records the due time of every timer armed on it. The tests advance it
+    /// only once the client is waiting on it: advancing before the client arms its timer would
+    /// leave that timer due after the advance, and the call waiting for a time that never comes.
+    /// </summary>
+    private sealed class WatchedClock(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private readonly ConcurrentQueue<TimeSpan> _armed = new();
+
+        public IReadOnlyCollection<TimeSpan> Armed => _armed;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            _armed.Enqueue(dueTime);
+            return timer;
         }
     }
 }
