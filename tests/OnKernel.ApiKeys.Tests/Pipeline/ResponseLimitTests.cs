@@ -32,6 +32,11 @@ public class ResponseLimitTests
         var atLimit = await Bounded(Get, 200, new byte[BoundedContent.MaxBytes], chunk: 64 * 1024).ReadAsByteArrayAsync();
         Assert.That(atLimit, Has.Length.EqualTo(BoundedContent.MaxBytes));
 
+        // The parsed-response path reads the same limit through its own pooled buffer.
+        var pattern = Enumerable.Range(0, BoundedContent.MaxBytes).Select(i => (byte)('a' + (i % 26))).ToArray();
+        Assert.That(await Bounded(Get, 200, pattern, chunk: 64 * 1024).ReadAsTextAsync(), Is.EqualTo(Encoding.ASCII.GetString(pattern)));
+        Assert.That(await Bounded(Get, 200, pattern).ReadAsByteArrayAsync(), Is.EqualTo(pattern), "through HttpContent's buffering: every grown buffer copied whole");
+
         var over = TooLarge(Bounded(Get, 200, new byte[BoundedContent.MaxBytes + 1], chunk: 64 * 1024));
         Assert.That(over.Failure, Is.TypeOf<KernelInvalidResponseException>());
     }
@@ -45,11 +50,15 @@ public class ResponseLimitTests
         var operation = new KernelOperation(method, "org/api_keys", "ApiKey", createsKey, name);
 
         var failed = TooLarge(Bounded(operation, status, new byte[BoundedContent.MaxBytes + 1]));
+        var asText = Assert.ThrowsAsync<AttemptFailedException>(async () => await Bounded(operation, status, new byte[BoundedContent.MaxBytes + 1]).ReadAsTextAsync())!;
 
-        Assert.That(failed.IsFinal, Is.True, "the server acted: never retried");
-        var invalid = (KernelInvalidResponseException)failed.Failure;
-        Assert.That(invalid.StatusCode, Is.EqualTo(status));
-        Assert.That(invalid.Message, Is.EqualTo($"{method} org/api_keys answered {status}, but {Limit}.{suffix}"));
+        foreach (var each in new[] { failed, asText })
+        {
+            Assert.That(each.IsFinal, Is.True, "the server acted: never retried");
+            var invalid = (KernelInvalidResponseException)each.Failure;
+            Assert.That(invalid.StatusCode, Is.EqualTo(status));
+            Assert.That(invalid.Message, Is.EqualTo($"{method} org/api_keys answered {status}, but {Limit}.{suffix}"));
+        }
     }
 
     [TestCase(400)]

@@ -128,6 +128,7 @@ public class TransportContentTests
         var bounded = new BoundedContent(inner, Attempt(cancelled.Token), new HttpResponseMessage(HttpStatusCode.OK));
 
         Assert.CatchAsync<OperationCanceledException>(() => bounded.ReadAsStringAsync());
+        Assert.CatchAsync<OperationCanceledException>(async () => await bounded.ReadAsTextAsync());
         Assert.That(inner.Opened, Is.False);
     }
 

@@ -6,11 +6,12 @@ using System.Text;
 namespace OnKernel.ApiKeys.Tests.Pipeline;
 
 /// <summary>
-/// The bounded body read in memory: the text the parsed-response path gets (decoded as
-/// HttpContent decodes it), the same bytes through HttpContent's own reading, and the limit
-/// at exactly 1 MiB. Over real sockets: ResponseSizeTests and AttemptDeadlineTests.
+/// The text the parsed-response path gets from the bounded body (BoundedContent.ReadAsTextAsync
+/// through ResponseText), decoded exactly as HttpContent decodes it. The 1 MiB limit is in
+/// ResponseLimitTests, cancellation in TransportContentTests; over real sockets:
+/// ResponseSizeTests and AttemptDeadlineTests.
 /// </summary>
-public class BoundedContentTests
+public class ResponseTextTests
 {
     private static (BoundedContent Content, HttpResponseMessage Response) Bounded(byte[] body, HttpStatusCode status = HttpStatusCode.OK, string? contentType = null, CancellationToken token = default)
     {
@@ -23,51 +24,6 @@ public class BoundedContentTests
         var response = new HttpResponseMessage(status) { Content = inner };
         var attempt = new AttemptContext(new KernelOperation("GET", "org/api_keys/{id}", "ApiKey"), 1, token, new SecretRedactor(null));
         return (new BoundedContent(inner, attempt, response), response);
-    }
-
-    private static byte[] Pattern(int length) => Enumerable.Range(0, length).Select(i => (byte)('a' + (i % 26))).ToArray();
-
-    [Test]
-    public async Task A_body_of_exactly_the_limit_is_read_whole_both_ways()
-    {
-        var body = Pattern(BoundedContent.MaxBytes);
-
-        Assert.That(await Bounded(body).Content.ReadAsTextAsync(), Is.EqualTo(Encoding.ASCII.GetString(body)));
-        Assert.That(await Bounded(body).Content.ReadAsByteArrayAsync(), Is.EqualTo(body), "through HttpContent's buffering: every grown buffer copied whole");
-    }
-
-    [Test]
-    public void One_byte_over_the_limit_on_a_2xx_is_an_invalid_response_never_retried()
-    {
-        var (content, _) = Bounded(Pattern(BoundedContent.MaxBytes + 1));
-
-        var failure = Assert.ThrowsAsync<AttemptFailedException>(async () => await content.ReadAsTextAsync());
-
-        Assert.That(failure!.IsFinal, Is.True);
-        Assert.That(failure.Failure, Is.TypeOf<KernelInvalidResponseException>());
-        Assert.That(failure.Failure.Message, Is.EqualTo("GET org/api_keys/{id} answered 200, but the body is larger than the 1 MiB response limit; it was not read to the end."));
-    }
-
-    [Test]
-    public void An_error_over_the_limit_keeps_the_start_of_its_body_and_its_headers()
-    {
-        var (content, _) = Bounded(Pattern(BoundedContent.MaxBytes + 1), HttpStatusCode.InternalServerError, "text/plain");
-
-        var failure = Assert.ThrowsAsync<AttemptFailedException>(async () => await content.ReadAsByteArrayAsync());
-
-        Assert.That(failure!.IsFinal, Is.False);
-        var error = (KernelApiException)failure.Failure;
-        Assert.That(error.StatusCode, Is.EqualTo(500));
-        Assert.That(error.RawBody, Does.StartWith("abcdefghijklmnopqrstuvwxyzabc"));
-        Assert.That(error.Headers["Content-Type"], Is.EqualTo(new[] { "text/plain" }));
-    }
-
-    [Test]
-    public void A_cancelled_attempt_reads_nothing()
-    {
-        var (content, _) = Bounded(Pattern(10), token: new CancellationToken(canceled: true));
-
-        Assert.That(async () => await content.ReadAsTextAsync(), Throws.InstanceOf<OperationCanceledException>());
     }
 
     [TestCase(null)]
