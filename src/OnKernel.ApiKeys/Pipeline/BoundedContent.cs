@@ -13,7 +13,7 @@ namespace OnKernel;
 /// token, so a body trickling in would outlive every deadline, and an endless one would
 /// fill memory. Reading through this content bounds both on every target framework.
 /// </summary>
-internal sealed class BoundedContent : HttpContent
+internal sealed partial class BoundedContent : HttpContent
 {
     /// <summary>
     /// 1 MiB: the largest legitimate answer (a page of 100 keys) is about 50 KiB, so no
@@ -28,13 +28,13 @@ internal sealed class BoundedContent : HttpContent
     private readonly HttpContent _inner;
     private readonly AttemptContext _attempt;
     private readonly HttpResponseMessage _response;
+    private int _headersCopied;
 
     public BoundedContent(HttpContent inner, AttemptContext attempt, HttpResponseMessage response)
     {
         _inner = inner;
         _attempt = attempt;
         _response = response;
-        ContentHeaders.CopyTo(inner, this);
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => CopyBoundedAsync(stream);
@@ -42,6 +42,20 @@ internal sealed class BoundedContent : HttpContent
 #if NET5_0_OR_GREATER
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) => CopyBoundedAsync(stream);
 #endif
+
+    /// <summary>
+    /// The content headers of the body that arrived, copied onto this wrapper the first time a
+    /// reader can need them: HttpContent's own reads (the charset of ReadAsStringAsync, read once
+    /// the body is buffered) and the headers of a too-large answer. The parsed-response path reads
+    /// the type from the content that arrived and never needs the copy, so most calls skip it.
+    /// </summary>
+    private void CopyHeadersOnce()
+    {
+        if (Interlocked.Exchange(ref _headersCopied, 1) == 0)
+        {
+            ContentHeaders.CopyTo(_inner, this);
+        }
+    }
 
     protected override bool TryComputeLength(out long length)
     {
@@ -64,13 +78,54 @@ internal sealed class BoundedContent : HttpContent
     /// (KernelApiKeysClient), without the buffer stream and second copy that
     /// <see cref="HttpContent.ReadAsStringAsync()"/> on this wrapper goes through.
     /// </summary>
-    public async ValueTask<string> ReadAsTextAsync()
+    public ValueTask<string> ReadAsTextAsync()
     {
-        var (buffer, length) = await ReadBoundedAsync().ConfigureAwait(false);
+        // A body that is already in, in UTF-8 (the usual case), is decoded without a state machine.
+        var reading = ReadBoundedAsync();
+        if (reading.IsCompletedSuccessfully)
+        {
+            var (buffer, length) = reading.Result;
+            return DecodeAndReturn(buffer, length);
+        }
+
+        return ReadAsTextSlowAsync(reading);
+    }
+
+    private async ValueTask<string> ReadAsTextSlowAsync(ValueTask<(byte[] Buffer, int Length)> reading)
+    {
+        var (buffer, length) = await reading.ConfigureAwait(false);
+        return await DecodeAndReturn(buffer, length).ConfigureAwait(false);
+    }
+
+    // The type as it arrived (this wrapper's copy is made only when needed): parsed at most once.
+    private ValueTask<string> DecodeAndReturn(byte[] buffer, int length)
+    {
+        ValueTask<string> decoding;
         try
         {
-            // The type as it arrived (this wrapper's is a copy of it): parsed at most once.
-            return await ResponseText.DecodeAsync(buffer, length, _inner.Headers.ContentType).ConfigureAwait(false);
+            decoding = ResponseText.DecodeAsync(buffer, length, _inner.Headers.ContentType);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+
+        if (decoding.IsCompleted)
+        {
+            // Stryker disable once Statement : returns the pooled buffer: nothing a caller can see
+            ArrayPool<byte>.Shared.Return(buffer);
+            return decoding;
+        }
+
+        return new ValueTask<string>(ReturnAfterAsync(decoding, buffer));
+    }
+
+    private static async Task<string> ReturnAfterAsync(ValueTask<string> decoding, byte[] buffer)
+    {
+        try
+        {
+            return await decoding.ConfigureAwait(false);
         }
         finally
         {
@@ -81,6 +136,7 @@ internal sealed class BoundedContent : HttpContent
 
     private async Task CopyBoundedAsync(Stream target)
     {
+        CopyHeadersOnce();
         var (buffer, length) = await ReadBoundedAsync().ConfigureAwait(false);
         try
         {
@@ -95,73 +151,5 @@ internal sealed class BoundedContent : HttpContent
             // Stryker disable once Statement : returns the pooled buffer: nothing a caller can see
             ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    /// <summary>The whole body in a pooled buffer (the caller returns it), or the failure that stopped it.</summary>
-    // ValueTask: a body that is already in (the usual case) allocates no task.
-    private async ValueTask<(byte[] Buffer, int Length)> ReadBoundedAsync()
-    {
-        var token = _attempt.Token;
-        token.ThrowIfCancellationRequested();
-        using var source = await _inner.ReadAsStreamAsync().ConfigureAwait(false);
-
-        // Where a stream ignores the token (.NET Framework's handler), closing it is what
-        // interrupts a read that is waiting for the next byte.
-        using var abort = token.Register(static state => ((IDisposable)state!).Dispose(), source);
-
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        var length = 0;
-        try
-        {
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    // Grows up to one byte past the limit: that byte is how an oversized body shows.
-                    buffer = Grow(buffer, Math.Min(buffer.Length * 2, MaxBytes + 1));
-                }
-
-                int read;
-                try
-                {
-#if NET5_0_OR_GREATER
-                    // The Memory overloads return ValueTask: no task per read.
-                    read = await source.ReadAsync(buffer.AsMemory(length), token).ConfigureAwait(false);
-#else
-                    read = await source.ReadAsync(buffer, length, buffer.Length - length, token).ConfigureAwait(false);
-#endif
-                }
-                catch (Exception e) when (e is not OperationCanceledException && token.IsCancellationRequested)
-                {
-                    throw new OperationCanceledException("The attempt was cancelled while reading the response body.", e, token);
-                }
-
-                if (read == 0)
-                {
-                    return (buffer, length);
-                }
-
-                length += read;
-                if (length > MaxBytes)
-                {
-                    // The start of the body, for an error's RawBody (TooLarge ignores it on a 2xx).
-                    throw AttemptFailedException.TooLarge(_attempt, _response, buffer.AsSpan(0, PrefixBytes).ToArray());
-                }
-            }
-        }
-        catch
-        {
-            // Stryker disable once Statement : returns the pooled buffer: nothing a caller can see
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
-    }
-
-    private static byte[] Grow(byte[] buffer, int size)
-    {
-        var larger = ArrayPool<byte>.Shared.Rent(size);
-        Buffer.BlockCopy(buffer, 0, larger, 0, buffer.Length);
-        ArrayPool<byte>.Shared.Return(buffer);
-        return larger;
     }
 }

@@ -27,21 +27,42 @@ internal sealed class KernelApiKeysClient : ApiKeysClient
         _serializer.CheckAdditionalContent = true;
     }
 
-    protected override async Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, CancellationToken cancellationToken)
+    protected override Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, CancellationToken cancellationToken)
     {
-        if (response?.Content is null)
+        if (response.Content is BoundedContent bounded)
+        {
+            // The pipeline's bounded body, read without HttpContent's buffering on top of it; a body
+            // that is already in (the usual case) is parsed without a state machine of our own.
+            var reading = bounded.ReadAsTextAsync();
+            return reading.IsCompletedSuccessfully
+                ? Task.FromResult(Parse<T>(response, headers, reading.Result))
+                : ParseAsync<T>(response, headers, reading);
+        }
+
+        return ReadUnboundedAsync<T>(response, headers, cancellationToken);
+    }
+
+    private async Task<ObjectResponseResult<T>> ParseAsync<T>(HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, ValueTask<string> reading) =>
+        Parse<T>(response, headers, await reading.ConfigureAwait(false));
+
+    // The generated client used on its own (no pipeline around it, as in the protocol tests).
+    private async Task<ObjectResponseResult<T>> ReadUnboundedAsync<T>(HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, CancellationToken cancellationToken)
+    {
+        if (response.Content is null)
         {
             return new ObjectResponseResult<T>(default!, string.Empty);
         }
 
-        var text = response.Content is BoundedContent bounded
-            // The pipeline's bounded body, read without HttpContent's buffering on top of it.
-            ? await bounded.ReadAsTextAsync().ConfigureAwait(false)
 #if NET5_0_OR_GREATER
-            : await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
 #else
-            : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
 #endif
+        return Parse<T>(response, headers, text);
+    }
+
+    private ObjectResponseResult<T> Parse<T>(HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, string text)
+    {
         try
         {
             using var reader = new JsonTextReader(new StringReader(text)) { ArrayPool = PooledJsonCharPool.Instance };

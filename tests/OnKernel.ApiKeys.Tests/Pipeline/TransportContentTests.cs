@@ -65,7 +65,7 @@ public class TransportContentTests
         new(new KernelOperation("GET", "org/api_keys/{id}", "ApiKey"), 1, token, new SecretRedactor(Samples.CallerApiKey));
 
     [Test]
-    public void The_bounded_response_body_carries_the_content_headers_and_no_length_it_cannot_know()
+    public async Task The_bounded_response_body_carries_the_content_headers_once_read_and_no_length_it_cannot_know()
     {
         var inner = new ScriptedContent("{}"u8.ToArray());
         inner.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -73,9 +73,12 @@ public class TransportContentTests
         inner.Headers.ContentLanguage.Add("fr");
 
         var bounded = new BoundedContent(inner, Attempt(), new HttpResponseMessage(HttpStatusCode.OK));
+        Assert.That(bounded.Headers, Is.Empty, "copied only when a read can need them: the parsed-response path never does");
+        await bounded.CopyToAsync(Stream.Null);
+        Assert.CatchAsync(() => bounded.CopyToAsync(Stream.Null), "the body that arrived can be read once; the headers are not copied again");
 
         Assert.That(bounded.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
-        Assert.That(bounded.Headers.ContentLanguage, Is.EqualTo(new[] { "en", "fr" }), "a header with several values keeps them all");
+        Assert.That(bounded.Headers.ContentLanguage, Is.EqualTo(new[] { "en", "fr" }), "a header with several values keeps them all, copied once");
         Assert.That(bounded.Headers.ContentLength, Is.Null, "the body is read to its end, whatever length it turns out to have");
     }
 
