@@ -7,7 +7,8 @@ namespace OnKernel.ApiKeys.CodeGen;
 /// (issue 13: a call should cost about what a hand-written HttpClient call costs). Each
 /// rewrite names what it replaces and fails the generation when NSwag stops emitting it, so
 /// an NSwag upgrade cannot silently bring the cost back. The hand-written targets live in
-/// src/OnKernel.ApiKeys/Protocol (ResponseHeaderView, KernelHttpMethods, UrlBuilderCache).
+/// src/OnKernel.ApiKeys/Protocol (ResponseHeaderView, KernelHttpMethods, TextBuilderCache,
+/// ApiKeysClient.SerializeRequestBody).
 /// </summary>
 internal static class TransportRewrites
 {
@@ -30,6 +31,12 @@ internal static class TransportRewrites
             @"content_\.Headers\.ContentType = System\.Net\.Http\.Headers\.MediaTypeHeaderValue\.Parse\(""application/json""\);",
             _ => "var content_ = new JsonRequestContent(json_);");
 
+        // A request body was written by a serializer made (with a writer and a buffer) per request,
+        // which also applied the process-wide JsonConvert.DefaultSettings to Kernel's wire format.
+        code = Replace(code, "request body serializer per request",
+            @"Newtonsoft\.Json\.JsonConvert\.SerializeObject\(body, JsonSerializerSettings\)",
+            _ => "SerializeRequestBody(body)");
+
         // A new HttpMethod per request, where the shared instances exist (and the handler
         // recognises them without comparing text).
         code = Replace(code, "HttpMethod per request", @"new System\.Net\.Http\.HttpMethod\(""([A-Z]+)""\)", m => "KernelHttpMethods." + m.Groups[1].Value switch
@@ -47,8 +54,8 @@ internal static class TransportRewrites
             _ => @"request_.Headers.TryAddWithoutValidation(""Accept"", ""application/json"");");
 
         // The URL was built in a new StringBuilder per request (growing chunk by chunk).
-        code = Replace(code, "URL builder per request", @"var urlBuilder_ = new System\.Text\.StringBuilder\(\);", _ => "var urlBuilder_ = UrlBuilderCache.Acquire();");
-        code = Replace(code, "URL builder result", @"var url_ = urlBuilder_\.ToString\(\);", _ => "var url_ = UrlBuilderCache.Release(urlBuilder_);");
+        code = Replace(code, "URL builder per request", @"var urlBuilder_ = new System\.Text\.StringBuilder\(\);", _ => "var urlBuilder_ = TextBuilderCache.Acquire();");
+        code = Replace(code, "URL builder result", @"var url_ = urlBuilder_\.ToString\(\);", _ => "var url_ = TextBuilderCache.Release(urlBuilder_);");
         return code;
     }
 

@@ -71,7 +71,7 @@ public class ApiKeysService
         var snapshot = RequestSnapshot.Of(request);
         ApiKeyValidation.ValidateCreate(snapshot.Name, snapshot.DaysToExpire, snapshot.ProjectId, nameof(request), nameof(request), nameof(request));
         var operation = new KernelOperation(SpecOperations.PostApiKeys, "ApiKeys.Create", createsKey: true, requestedName: snapshot.Name);
-        return _pipeline.SendAsync(operation, ct => _client.PostApiKeysAsync(snapshot, ct), CheckCreatedKey, cancellationToken);
+        return _pipeline.SendAsync(operation, KernelCall<CreatedApiKey>.Of(_client, snapshot, SendCreate), CheckCreatedKey, cancellationToken);
     }
 
     /// <summary>
@@ -125,7 +125,7 @@ public class ApiKeysService
     public virtual Task<KernelResponse<ApiKey>> GetWithResponseAsync(string id, bool includeDeleted = false, CancellationToken cancellationToken = default)
     {
         ApiKeyValidation.ValidateId(id, nameof(id));
-        return _pipeline.SendAsync(Get, ct => _client.GetApiKeysByIdAsync(id, includeDeleted ? true : null, ct), null, cancellationToken);
+        return _pipeline.SendAsync(Get, KernelCall<ApiKey>.Of(_client, id, includeDeleted ? SendGetIncludingDeleted : SendGet), null, cancellationToken);
     }
 
     /// <summary>Renames an API key.</summary>
@@ -205,6 +205,16 @@ public class ApiKeysService
         var body = new RotateApiKeyRequest { DaysToExpire = daysToExpire, ExpireInDays = expireInDays };
         return _pipeline.SendAsync(Rotate, ct => _client.RotateApiKeysByIdAsync(id, body, ct), CheckCreatedKey, cancellationToken);
     }
+
+    // Shared functions for the calls made most: no closure or delegate per call (KernelCall).
+    private static readonly Func<IApiKeysClient, object, CancellationToken, Task<ApiKeysClientResponse<CreatedApiKey>>> SendCreate =
+        static (client, body, ct) => client.PostApiKeysAsync((CreateApiKeyRequest)body, ct);
+
+    private static readonly Func<IApiKeysClient, object, CancellationToken, Task<ApiKeysClientResponse<ApiKey>>> SendGet =
+        static (client, id, ct) => client.GetApiKeysByIdAsync((string)id, null, ct);
+
+    private static readonly Func<IApiKeysClient, object, CancellationToken, Task<ApiKeysClientResponse<ApiKey>>> SendGetIncludingDeleted =
+        static (client, id, ct) => client.GetApiKeysByIdAsync((string)id, true, ct);
 
     /// <summary>The plaintext key is the one thing a create must return; an empty one is a broken response.</summary>
     internal static string? CheckCreatedKey(CreatedApiKey key) =>

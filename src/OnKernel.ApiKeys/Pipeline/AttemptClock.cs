@@ -11,7 +11,10 @@ internal readonly struct AttemptClock
 
     public static AttemptClock Start() => new(Stopwatch.GetTimestamp());
 
-    public TimeSpan Elapsed => TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - _started) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+    /// <summary>Zero for a clock never started (default): only a log line reads it, and without a logger the clock is not read at all.</summary>
+    public TimeSpan Elapsed => _started == 0
+        ? TimeSpan.Zero
+        : TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - _started) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
 
     public long ElapsedMilliseconds => (long)Elapsed.TotalMilliseconds;
 }

@@ -36,17 +36,18 @@ internal sealed partial class KernelPipeline
     /// the generated client, and through <see cref="AttemptContext"/> its body read too.
     /// </summary>
     // ValueTask: an attempt that completes without waiting (a cached or in-memory answer) allocates no task.
-    private async ValueTask<AttemptOutcome<T>> AttemptAsync<T>(KernelOperation operation, Func<CancellationToken, Task<ApiKeysClientResponse<T>>> call,
+    private async ValueTask<AttemptOutcome<T>> AttemptAsync<T>(KernelOperation operation, KernelCall<T> call,
         Func<T, string?>? checkResult, int attempt, bool earlierAttemptMayHaveActed, CancellationToken cancellationToken)
     {
-        var stopwatch = AttemptClock.Start();
+        // Timed only for the log lines, so only when there is a logger to write them.
+        var stopwatch = _timesAttempts ? AttemptClock.Start() : default;
         using var attemptCancellation = AttemptDeadline.Start(cancellationToken, _lifetime.Token, _timeout, _time);
         var context = new AttemptContext(operation, attempt, attemptCancellation.Token, _redactor);
         AttemptContext.Current = context;
         KernelLog.AttemptStarting(_logger, operation.Method, operation.Path, attempt);
         try
         {
-            var response = await call(attemptCancellation.Token).ConfigureAwait(false);
+            var response = await call.Invoke(attemptCancellation.Token).ConfigureAwait(false);
             var problem = checkResult?.Invoke(response.Result);
             return problem is null
                 ? Success(Succeeded(operation, response.Result, response.StatusCode, response.Headers, stopwatch, attempt))

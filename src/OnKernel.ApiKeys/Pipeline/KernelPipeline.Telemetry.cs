@@ -9,7 +9,7 @@ internal sealed partial class KernelPipeline
 {
     private async Task<KernelResponse<T>> SendObservedAsync<T>(
         KernelOperation operation,
-        Func<CancellationToken, Task<ApiKeysClientResponse<T>>> call,
+        KernelCall<T> call,
         Func<T, string?>? checkResult,
         CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace OnKernel;
 /// <summary>
 /// Runs one facade call over the generated client: per-attempt timeout, retries with
 /// back-off, mapping to the Kernel exception family, logging, traces and metrics
-/// (KernelPipeline.Telemetry.cs). Every operation goes through <see cref="SendAsync{T}"/>,
+/// (KernelPipeline.Telemetry.cs). Every operation goes through <c>SendAsync</c>,
 /// so the rules are the same for all of them.
 /// Each round is: attempt (KernelPipeline.Attempt.cs) -> classify the failure
 /// (KernelPipeline.Failures.cs) -> judge (<see cref="RetryPolicy"/>) -> wait.
@@ -23,6 +23,7 @@ internal sealed partial class KernelPipeline
     private readonly TimeProvider _time;
     private readonly ClientLifetime _lifetime;
     private readonly Uri? _baseUrl;
+    private readonly bool _timesAttempts;
 
     public KernelPipeline(TimeSpan timeout, RetryPolicy retryPolicy, SecretRedactor redactor, ILogger? logger, TimeProvider? time = null,
         ClientLifetime? lifetime = null, Uri? baseUrl = null)
@@ -31,6 +32,8 @@ internal sealed partial class KernelPipeline
         _retryPolicy = retryPolicy;
         _redactor = redactor;
         _logger = logger ?? NullLogger.Instance;
+        // Stryker disable once Logical,Boolean,Conditional : timing without a logger only costs a clock read nobody sees
+        _timesAttempts = logger is not null and not NullLogger;
         _time = time ?? TimeProvider.System;
         _lifetime = lifetime ?? new ClientLifetime();
         _baseUrl = baseUrl;
@@ -39,6 +42,13 @@ internal sealed partial class KernelPipeline
     public Task<KernelResponse<T>> SendAsync<T>(
         KernelOperation operation,
         Func<CancellationToken, Task<ApiKeysClientResponse<T>>> call,
+        Func<T, string?>? checkResult,
+        CancellationToken cancellationToken) =>
+        SendAsync(operation, KernelCall<T>.Of(call), checkResult, cancellationToken);
+
+    public Task<KernelResponse<T>> SendAsync<T>(
+        KernelOperation operation,
+        KernelCall<T> call,
         Func<T, string?>? checkResult,
         CancellationToken cancellationToken)
     {
@@ -51,7 +61,7 @@ internal sealed partial class KernelPipeline
 
     private async Task<KernelResponse<T>> RunAsync<T>(
         KernelOperation operation,
-        Func<CancellationToken, Task<ApiKeysClientResponse<T>>> call,
+        KernelCall<T> call,
         Func<T, string?>? checkResult,
         ObservedCall? observed,
         CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ namespace OnKernel;
 internal partial class ApiKeysClient
 {
     private KernelRequestPreparer? _requestPreparer;
+    private Newtonsoft.Json.JsonSerializer? _requestSerializer;
 
     /// <summary>Creates a client whose requests carry the Kernel headers (authentication, user agent, project).</summary>
     internal ApiKeysClient(HttpClient httpClient, KernelRequestPreparer requestPreparer, Uri baseUrl)
@@ -34,6 +35,26 @@ internal partial class ApiKeysClient
     // dictionary per parsed object (see RequiredPropertiesResolver).
     static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) =>
         settings.ContractResolver = RequiredPropertiesResolver.Instance;
+
+    /// <summary>
+    /// A request body as JSON text (the generator host puts this where NSwag called
+    /// <c>JsonConvert.SerializeObject(body, JsonSerializerSettings)</c>): the same text, written by
+    /// one serializer made from the generated settings alone, into a per-thread builder through
+    /// pooled buffers. What is sent no longer depends on the process-wide JsonConvert.DefaultSettings
+    /// that any other code may set.
+    /// </summary>
+    private string SerializeRequestBody(object body)
+    {
+        var serializer = _requestSerializer ??= Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
+        var text = TextBuilderCache.Acquire();
+        using (var writer = new System.IO.StringWriter(text, System.Globalization.CultureInfo.InvariantCulture))
+        using (var json = new Newtonsoft.Json.JsonTextWriter(writer) { ArrayPool = PooledJsonCharPool.Instance, Formatting = serializer.Formatting })
+        {
+            serializer.Serialize(json, body);
+        }
+
+        return TextBuilderCache.Release(text);
+    }
 
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
     {

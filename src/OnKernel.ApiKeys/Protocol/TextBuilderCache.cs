@@ -3,13 +3,14 @@ using System.Text;
 namespace OnKernel;
 
 /// <summary>
-/// One StringBuilder per thread for the generated client's request URLs (the generator host puts
-/// these calls where NSwag made a new builder per request, which grew chunk by chunk). A builder
-/// not released (an exception between the two calls) is simply not reused.
+/// One StringBuilder per thread for the generated client's request URLs and JSON bodies (the
+/// generator host puts these calls where NSwag made a new builder per request, which grew chunk
+/// by chunk). A builder not released (an exception between the two calls) is simply not reused.
+/// The body is written before the URL is built, so one builder serves both in turn.
 /// </summary>
-internal static class UrlBuilderCache
+internal static class TextBuilderCache
 {
-    // Longer URLs are built in a builder of their own, so a cached one never stays large.
+    // Longer texts are built in a builder of their own, so a cached one never stays large.
     private const int MaxCachedCapacity = 512;
 
     [ThreadStatic]
