@@ -10,7 +10,7 @@ namespace OnKernel;
 /// request that creates a key is never replayed when it may already have succeeded) and
 /// throws the <see cref="OnKernelException"/> family. Members are virtual for mocking.
 /// </summary>
-public class ApiKeysService
+public partial class ApiKeysService
 {
     private static readonly KernelOperation Get = new(SpecOperations.GetApiKeysById, "ApiKeys.Get");
     private static readonly KernelOperation Update = new(SpecOperations.PatchApiKeysById, "ApiKeys.Update");
@@ -53,25 +53,19 @@ public class ApiKeysService
     /// <exception cref="ArgumentException">A field is outside the range the API accepts; nothing was sent.</exception>
     /// <exception cref="KernelOutcomeUnknownException">The request failed after it may have created the key.</exception>
     /// <exception cref="OnKernelException">Any other failure.</exception>
-    public virtual async Task<CreatedApiKey> CreateAsync(CreateApiKeyRequest request, CancellationToken cancellationToken = default) =>
-        (await CreateWithResponseAsync(request, cancellationToken).ConfigureAwait(false)).Value;
+    public virtual Task<CreatedApiKey> CreateAsync(CreateApiKeyRequest request, CancellationToken cancellationToken = default)
+    {
+        var (operation, call) = Create(request);
+        return _pipeline.SendForValueAsync(operation, call, CheckCreatedKey, cancellationToken);
+    }
 
     /// <summary>Like <see cref="CreateAsync(CreateApiKeyRequest, CancellationToken)"/>, with the response's status and headers.</summary>
     /// <param name="request">The key to create.</param>
     /// <param name="cancellationToken">Cancels the whole call, retries included.</param>
     public virtual Task<KernelResponse<CreatedApiKey>> CreateWithResponseAsync(CreateApiKeyRequest request, CancellationToken cancellationToken = default)
     {
-        if (request is null)
-        {
-            throw new ArgumentNullException(nameof(request));
-        }
-
-        // Validate and send a copy: every retry sends exactly what was validated, whatever
-        // the caller does with their object meanwhile (even while it is being validated).
-        var snapshot = RequestSnapshot.Of(request);
-        ApiKeyValidation.ValidateCreate(snapshot.Name, snapshot.DaysToExpire, snapshot.ProjectId, nameof(request), nameof(request), nameof(request));
-        var operation = new KernelOperation(SpecOperations.PostApiKeys, "ApiKeys.Create", createsKey: true, requestedName: snapshot.Name);
-        return _pipeline.SendAsync(operation, KernelCall<CreatedApiKey>.Of(_client, snapshot, SendCreate), CheckCreatedKey, cancellationToken);
+        var (operation, call) = Create(request);
+        return _pipeline.SendAsync(operation, call, CheckCreatedKey, cancellationToken);
     }
 
     /// <summary>
@@ -115,37 +109,30 @@ public class ApiKeysService
     /// <param name="cancellationToken">Cancels the call, retries included.</param>
     /// <exception cref="ArgumentException">The id is empty; nothing was sent.</exception>
     /// <exception cref="KernelNotFoundException">No such key (or it was deleted).</exception>
-    public virtual async Task<ApiKey> GetAsync(string id, bool includeDeleted = false, CancellationToken cancellationToken = default) =>
-        (await GetWithResponseAsync(id, includeDeleted, cancellationToken).ConfigureAwait(false)).Value;
+    public virtual Task<ApiKey> GetAsync(string id, bool includeDeleted = false, CancellationToken cancellationToken = default) =>
+        _pipeline.SendForValueAsync(Get, GetCall(id, includeDeleted), null, cancellationToken);
 
     /// <summary>Like <see cref="GetAsync"/>, with the response's status and headers.</summary>
     /// <param name="id">The key's id.</param>
     /// <param name="includeDeleted">When true, a soft-deleted key is returned too.</param>
     /// <param name="cancellationToken">Cancels the call, retries included.</param>
-    public virtual Task<KernelResponse<ApiKey>> GetWithResponseAsync(string id, bool includeDeleted = false, CancellationToken cancellationToken = default)
-    {
-        ApiKeyValidation.ValidateId(id, nameof(id));
-        return _pipeline.SendAsync(Get, KernelCall<ApiKey>.Of(_client, id, includeDeleted ? SendGetIncludingDeleted : SendGet), null, cancellationToken);
-    }
+    public virtual Task<KernelResponse<ApiKey>> GetWithResponseAsync(string id, bool includeDeleted = false, CancellationToken cancellationToken = default) =>
+        _pipeline.SendAsync(Get, GetCall(id, includeDeleted), null, cancellationToken);
 
     /// <summary>Renames an API key.</summary>
     /// <param name="id">The key's id.</param>
     /// <param name="name">The new name, 1-255 characters.</param>
     /// <param name="cancellationToken">Cancels the call, retries included.</param>
     /// <exception cref="ArgumentException">The id is empty or the name outside the range the API accepts; nothing was sent.</exception>
-    public virtual async Task<ApiKey> UpdateAsync(string id, string name, CancellationToken cancellationToken = default) =>
-        (await UpdateWithResponseAsync(id, name, cancellationToken).ConfigureAwait(false)).Value;
+    public virtual Task<ApiKey> UpdateAsync(string id, string name, CancellationToken cancellationToken = default) =>
+        _pipeline.SendForValueAsync(Update, UpdateCall(id, name), null, cancellationToken);
 
     /// <summary>Like <see cref="UpdateAsync"/>, with the response's status and headers.</summary>
     /// <param name="id">The key's id.</param>
     /// <param name="name">The new name, 1-255 characters.</param>
     /// <param name="cancellationToken">Cancels the call, retries included.</param>
-    public virtual Task<KernelResponse<ApiKey>> UpdateWithResponseAsync(string id, string name, CancellationToken cancellationToken = default)
-    {
-        ApiKeyValidation.ValidateUpdate(id, name);
-        var body = new UpdateApiKeyRequest { Name = name };
-        return _pipeline.SendAsync(Update, ct => _client.PatchApiKeysByIdAsync(body, id, ct), null, cancellationToken);
-    }
+    public virtual Task<KernelResponse<ApiKey>> UpdateWithResponseAsync(string id, string name, CancellationToken cancellationToken = default) =>
+        _pipeline.SendAsync(Update, UpdateCall(id, name), null, cancellationToken);
 
     /// <summary>
     /// Deletes (revokes) an API key. A key cannot delete itself: Kernel answers
@@ -191,30 +178,16 @@ public class ApiKeysService
     /// <param name="cancellationToken">Cancels the call, retries included.</param>
     /// <exception cref="ArgumentException">A value is outside the range the API accepts, or <paramref name="daysToExpire"/> is shorter than <paramref name="expireInDays"/>; nothing was sent.</exception>
     /// <exception cref="KernelOutcomeUnknownException">The request failed after it may have rotated the key.</exception>
-    public virtual async Task<CreatedApiKey> RotateAsync(string id, int? daysToExpire = null, int? expireInDays = null, CancellationToken cancellationToken = default) =>
-        (await RotateWithResponseAsync(id, daysToExpire, expireInDays, cancellationToken).ConfigureAwait(false)).Value;
+    public virtual Task<CreatedApiKey> RotateAsync(string id, int? daysToExpire = null, int? expireInDays = null, CancellationToken cancellationToken = default) =>
+        _pipeline.SendForValueAsync(Rotate, RotateCall(id, daysToExpire, expireInDays), CheckCreatedKey, cancellationToken);
 
     /// <summary>Like <see cref="RotateAsync"/>, with the response's status and headers.</summary>
     /// <param name="id">The id of the key to rotate.</param>
     /// <param name="daysToExpire">Lifetime of the new key, 1-3650 days; null to reuse the old key's lifetime.</param>
     /// <param name="expireInDays">Grace period before the old key expires, 0-3650 days; null for Kernel's default.</param>
     /// <param name="cancellationToken">Cancels the call, retries included.</param>
-    public virtual Task<KernelResponse<CreatedApiKey>> RotateWithResponseAsync(string id, int? daysToExpire = null, int? expireInDays = null, CancellationToken cancellationToken = default)
-    {
-        ApiKeyValidation.ValidateRotate(id, daysToExpire, expireInDays);
-        var body = new RotateApiKeyRequest { DaysToExpire = daysToExpire, ExpireInDays = expireInDays };
-        return _pipeline.SendAsync(Rotate, ct => _client.RotateApiKeysByIdAsync(id, body, ct), CheckCreatedKey, cancellationToken);
-    }
-
-    // Shared functions for the calls made most: no closure or delegate per call (KernelCall).
-    private static readonly Func<IApiKeysClient, object, CancellationToken, Task<ApiKeysClientResponse<CreatedApiKey>>> SendCreate =
-        static (client, body, ct) => client.PostApiKeysAsync((CreateApiKeyRequest)body, ct);
-
-    private static readonly Func<IApiKeysClient, object, CancellationToken, Task<ApiKeysClientResponse<ApiKey>>> SendGet =
-        static (client, id, ct) => client.GetApiKeysByIdAsync((string)id, null, ct);
-
-    private static readonly Func<IApiKeysClient, object, CancellationToken, Task<ApiKeysClientResponse<ApiKey>>> SendGetIncludingDeleted =
-        static (client, id, ct) => client.GetApiKeysByIdAsync((string)id, true, ct);
+    public virtual Task<KernelResponse<CreatedApiKey>> RotateWithResponseAsync(string id, int? daysToExpire = null, int? expireInDays = null, CancellationToken cancellationToken = default) =>
+        _pipeline.SendAsync(Rotate, RotateCall(id, daysToExpire, expireInDays), CheckCreatedKey, cancellationToken);
 
     /// <summary>The plaintext key is the one thing a create must return; an empty one is a broken response.</summary>
     internal static string? CheckCreatedKey(CreatedApiKey key) =>

@@ -7,19 +7,23 @@ namespace OnKernel;
 
 internal sealed partial class KernelPipeline
 {
-    /// <summary>What one attempt came to: a response, or a failure and how the retry policy should see it.</summary>
-    private readonly struct AttemptOutcome<T>
+    /// <summary>What one attempt came to: a result (the response, or its value alone), or a failure and how the retry policy should see it.</summary>
+    private readonly struct AttemptOutcome<TResult>
     {
-        public AttemptOutcome(KernelResponse<T>? response, OnKernelException? failure, RetryPolicy.Failure observed, bool isFinal, long elapsedMs)
+        public AttemptOutcome(bool succeeded, TResult result, OnKernelException? failure, RetryPolicy.Failure observed, bool isFinal, long elapsedMs)
         {
-            Response = response;
+            Succeeded = succeeded;
+            Result = result;
             Failure = failure;
             Observed = observed;
             IsFinal = isFinal;
             ElapsedMs = elapsedMs;
         }
 
-        public KernelResponse<T>? Response { get; }
+        public bool Succeeded { get; }
+
+        /// <summary>What the caller gets when <see cref="Succeeded"/> (a value may be null: a delete's 404 after an earlier attempt).</summary>
+        public TResult Result { get; }
 
         public OnKernelException? Failure { get; }
 
@@ -36,8 +40,8 @@ internal sealed partial class KernelPipeline
     /// the generated client, and through <see cref="AttemptContext"/> its body read too.
     /// </summary>
     // ValueTask: an attempt that completes without waiting (a cached or in-memory answer) allocates no task.
-    private async ValueTask<AttemptOutcome<T>> AttemptAsync<T>(KernelOperation operation, KernelCall<T> call,
-        Func<T, string?>? checkResult, int attempt, bool earlierAttemptMayHaveActed, CancellationToken cancellationToken)
+    private async ValueTask<AttemptOutcome<TResult>> AttemptAsync<T, TResult>(KernelOperation operation, KernelCall<T> call,
+        Func<T, string?>? checkResult, ResultShape<T, TResult> shape, int attempt, bool earlierAttemptMayHaveActed, CancellationToken cancellationToken)
     {
         // Timed only for the log lines, so only when there is a logger to write them.
         var stopwatch = _timesAttempts ? AttemptClock.Start() : default;
@@ -50,8 +54,8 @@ internal sealed partial class KernelPipeline
             var response = await call.Invoke(attemptCancellation.Token).ConfigureAwait(false);
             var problem = checkResult?.Invoke(response.Result);
             return problem is null
-                ? Success(Succeeded(operation, response.Result, response.StatusCode, response.Headers, stopwatch, attempt))
-                : Final<T>(InvalidResponse(operation, response.StatusCode, problem, rawBody: null), stopwatch);
+                ? Success(Succeeded(operation, response.Result, response.StatusCode, response.Headers, stopwatch, attempt, shape))
+                : Final<TResult>(InvalidResponse(operation, response.StatusCode, problem, rawBody: null), stopwatch);
         }
         catch (Exception) when (_lifetime.IsDisposed && !cancellationToken.IsCancellationRequested)
         {
@@ -60,7 +64,7 @@ internal sealed partial class KernelPipeline
         }
         catch (AttemptFailedException recognised)
         {
-            return new AttemptOutcome<T>(null, recognised.Failure, recognised.Observed, recognised.IsFinal, stopwatch.ElapsedMilliseconds);
+            return new AttemptOutcome<TResult>(false, default!, recognised.Failure, recognised.Observed, recognised.IsFinal, stopwatch.ElapsedMilliseconds);
         }
         catch (ApiKeysClientException generated) when (generated.StatusCode is >= 200 and <= 299)
         {
@@ -69,19 +73,19 @@ internal sealed partial class KernelPipeline
             // body once more ourselves, and never retry.
             var (value, problem) = ReadSuccessBody(generated, checkResult);
             return problem.Length == 0
-                ? Success(Succeeded(operation, value!, generated.StatusCode, generated.Headers, stopwatch, attempt))
-                : Final<T>(InvalidResponse(operation, generated.StatusCode, problem, _redactor.Redact(generated.Response)), stopwatch);
+                ? Success(Succeeded(operation, value!, generated.StatusCode, generated.Headers, stopwatch, attempt, shape))
+                : Final<TResult>(InvalidResponse(operation, generated.StatusCode, problem, _redactor.Redact(generated.Response)), stopwatch);
         }
         catch (ApiKeysClientException generated) when (generated.StatusCode == 404 && operation.GoneMeansDone && earlierAttemptMayHaveActed)
         {
             KernelLog.GoneMeansDone(_logger, operation.Method, operation.Path, attempt);
-            return Success(Succeeded(operation, default(T)!, generated.StatusCode, generated.Headers, stopwatch, attempt));
+            return Success(Succeeded(operation, default(T)!, generated.StatusCode, generated.Headers, stopwatch, attempt, shape));
         }
         catch (ApiKeysClientException generated)
         {
             var api = ApiFailure(generated, operation, context);
             // Stryker disable once Boolean : with a status, whether the server acted is decided by the status, never by this flag
-            return Failed<T>(api, new RetryPolicy.Failure(api.StatusCode, api.Headers, mayHaveReachedServer: true), stopwatch);
+            return Failed<TResult>(api, new RetryPolicy.Failure(api.StatusCode, api.Headers, mayHaveReachedServer: true), stopwatch);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -93,18 +97,18 @@ internal sealed partial class KernelPipeline
         catch (OperationCanceledException canceled)
         {
             var timeout = TimedOut(operation, context, canceled, ourDeadline: attemptCancellation.IsCancellationRequested);
-            return Failed<T>(timeout, new RetryPolicy.Failure(null, null, mayHaveReachedServer: !context.CertainlyNotSent), stopwatch);
+            return Failed<TResult>(timeout, new RetryPolicy.Failure(null, null, mayHaveReachedServer: !context.CertainlyNotSent), stopwatch);
         }
         catch (HttpRequestException requestFailure)
         {
             var neverSent = NeverLeft(requestFailure) || context.CertainlyNotSent;
-            return Failed<T>(ConnectionFailed(operation, context, requestFailure, neverSent), new RetryPolicy.Failure(null, null, mayHaveReachedServer: !neverSent), stopwatch);
+            return Failed<TResult>(ConnectionFailed(operation, context, requestFailure, neverSent), new RetryPolicy.Failure(null, null, mayHaveReachedServer: !neverSent), stopwatch);
         }
         catch (IOException ioFailure)
         {
             // The response began but its body broke off (reset, truncated stream).
             var broke = new KernelConnectionException($"{operation} failed: the connection to {Host(context)} broke while reading the response ({ioFailure.GetType().Name}); {Attempts(attempt)}.");
-            return Failed<T>(broke, new RetryPolicy.Failure(null, null, mayHaveReachedServer: true), stopwatch);
+            return Failed<TResult>(broke, new RetryPolicy.Failure(null, null, mayHaveReachedServer: true), stopwatch);
         }
         // Stryker disable once Block : an AsyncLocal set in an async method never flows back to its caller; this only tidies
         finally
@@ -114,12 +118,12 @@ internal sealed partial class KernelPipeline
     }
 
     // Stryker disable once Boolean : a success returns before anything reads whether it is final
-    private static AttemptOutcome<T> Success<T>(KernelResponse<T> response) => new(response, null, default, false, 0);
+    private static AttemptOutcome<TResult> Success<TResult>(TResult result) => new(true, result, null, default, false, 0);
 
-    private static AttemptOutcome<T> Failed<T>(OnKernelException failure, RetryPolicy.Failure observed, AttemptClock stopwatch) =>
-        new(null, failure, observed, false, stopwatch.ElapsedMilliseconds);
+    private static AttemptOutcome<TResult> Failed<TResult>(OnKernelException failure, RetryPolicy.Failure observed, AttemptClock stopwatch) =>
+        new(false, default!, failure, observed, false, stopwatch.ElapsedMilliseconds);
 
-    private static AttemptOutcome<T> Final<T>(OnKernelException failure, AttemptClock stopwatch) =>
+    private static AttemptOutcome<TResult> Final<TResult>(OnKernelException failure, AttemptClock stopwatch) =>
         // Stryker disable once Boolean : a final failure is never judged for a retry, so the flag is never read
-        new(null, failure, new RetryPolicy.Failure(null, null, mayHaveReachedServer: true), true, stopwatch.ElapsedMilliseconds);
+        new(false, default!, failure, new RetryPolicy.Failure(null, null, mayHaveReachedServer: true), true, stopwatch.ElapsedMilliseconds);
 }

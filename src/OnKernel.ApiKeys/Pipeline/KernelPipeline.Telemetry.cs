@@ -19,7 +19,7 @@ internal sealed partial class KernelPipeline
         KernelResponse<T> response;
         try
         {
-            response = await RunAsync(operation, call, checkResult, observed, cancellationToken).ConfigureAwait(false);
+            response = await RunAsync(operation, call, checkResult, ResultShapes<T>.Response, observed, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception failure)
         {

@@ -56,13 +56,33 @@ internal sealed partial class KernelPipeline
         // Stryker disable once Conditional : unobserved, ObservedCall.Start returns null and the observed path does what the plain one does
         return KernelInstrumentation.IsObserved
             ? SendObservedAsync(operation, call, checkResult, cancellationToken)
-            : RunAsync(operation, call, checkResult, observed: null, cancellationToken);
+            : RunAsync(operation, call, checkResult, ResultShapes<T>.Response, observed: null, cancellationToken);
     }
 
-    private async Task<KernelResponse<T>> RunAsync<T>(
+    /// <summary>
+    /// The value alone, for the methods that return nothing else (CreateAsync, GetAsync, ...): no
+    /// response object or headers made only to be dropped, and no state machine of the caller's
+    /// own to unwrap them. Observed calls take the response path (their span records its status).
+    /// </summary>
+    public Task<T> SendForValueAsync<T>(
         KernelOperation operation,
         KernelCall<T> call,
         Func<T, string?>? checkResult,
+        CancellationToken cancellationToken)
+    {
+        // Stryker disable once Conditional : unobserved, ObservedCall.Start returns null and the observed path gives the same value
+        return KernelInstrumentation.IsObserved
+            ? ValueOfAsync(SendObservedAsync(operation, call, checkResult, cancellationToken))
+            : RunAsync(operation, call, checkResult, ResultShapes<T>.Value, observed: null, cancellationToken);
+    }
+
+    private static async Task<T> ValueOfAsync<T>(Task<KernelResponse<T>> response) => (await response.ConfigureAwait(false)).Value;
+
+    private async Task<TResult> RunAsync<T, TResult>(
+        KernelOperation operation,
+        KernelCall<T> call,
+        Func<T, string?>? checkResult,
+        ResultShape<T, TResult> shape,
         ObservedCall? observed,
         CancellationToken cancellationToken)
     {
@@ -72,10 +92,10 @@ internal sealed partial class KernelPipeline
             _lifetime.ThrowIfDisposed();
             cancellationToken.ThrowIfCancellationRequested();
 
-            var outcome = await AttemptAsync(operation, call, checkResult, attempt, earlierAttemptMayHaveActed, cancellationToken).ConfigureAwait(false);
-            if (outcome.Response is not null)
+            var outcome = await AttemptAsync(operation, call, checkResult, shape, attempt, earlierAttemptMayHaveActed, cancellationToken).ConfigureAwait(false);
+            if (outcome.Succeeded)
             {
-                return outcome.Response;
+                return outcome.Result;
             }
 
             var failure = outcome.Failure!;
@@ -125,7 +145,8 @@ internal sealed partial class KernelPipeline
         }
     }
 
-    private KernelResponse<T> Succeeded<T>(KernelOperation operation, T value, int status, IReadOnlyDictionary<string, IEnumerable<string>> headers, AttemptClock clock, int attempt)
+    private TResult Succeeded<T, TResult>(KernelOperation operation, T value, int status, IReadOnlyDictionary<string, IEnumerable<string>> headers, AttemptClock clock, int attempt,
+        ResultShape<T, TResult> shape)
     {
         // The clock is read only for the log line: most clients log nothing at Information.
         if (_logger.IsEnabled(LogLevel.Information))
@@ -133,8 +154,7 @@ internal sealed partial class KernelPipeline
             KernelLog.AttemptSucceeded(_logger, operation.Method, operation.Path, status, clock.ElapsedMilliseconds, attempt);
         }
 
-        // Response headers can echo a secret back: redacted on success too (when read).
-        return new KernelResponse<T>(value, status, KernelHeaders.Redacted(headers, _redactor), attempt);
+        return shape(value, status, headers, attempt, _redactor);
     }
 
     private void LogFailure(KernelOperation operation, OnKernelException failure, long elapsedMs, int attempt)
