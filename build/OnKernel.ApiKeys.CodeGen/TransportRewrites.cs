@@ -8,7 +8,7 @@ namespace OnKernel.ApiKeys.CodeGen;
 /// rewrite names what it replaces and fails the generation when NSwag stops emitting it, so
 /// an NSwag upgrade cannot silently bring the cost back. The hand-written targets live in
 /// src/OnKernel.ApiKeys/Protocol (ResponseHeaderView, KernelHttpMethods, TextBuilderCache,
-/// ApiKeysClient.SerializeRequestBody).
+/// ApiKeysClient.SerializeRequestBody and ReadResponseAsync).
 /// </summary>
 internal static class TransportRewrites
 {
@@ -36,6 +36,12 @@ internal static class TransportRewrites
         code = Replace(code, "request body serializer per request",
             @"Newtonsoft\.Json\.JsonConvert\.SerializeObject\(body, JsonSerializerSettings\)",
             _ => "SerializeRequestBody(body)");
+
+        // Every parsed response was a Task (ReadObjectResponseAsync); the hand-written half reads it
+        // as a ValueTask, so a body that is already in is parsed without a task per response.
+        code = Replace(code, "parsed response read as a Task",
+            @"await ReadObjectResponseAsync<",
+            _ => "await ReadResponseAsync<");
 
         // A new HttpMethod per request, where the shared instances exist (and the handler
         // recognises them without comparing text).

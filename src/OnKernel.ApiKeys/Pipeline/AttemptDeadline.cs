@@ -4,9 +4,11 @@ namespace OnKernel;
 
 /// <summary>
 /// One attempt's token: cancelled by the caller's token, by the client's disposal, or when
-/// the attempt's timeout passes. On .NET 6+ the source behind it is reused by a later attempt
-/// when this one ended without cancellation (the common case), instead of a new linked source
-/// and timer per attempt; a cancelled source is never reused.
+/// the attempt's timeout passes. On .NET 6+ with the real clock the deadline is the client's
+/// SharedDeadlines window, and an attempt whose caller cannot cancel uses it as it
+/// is (no source, timer or registration of its own); a caller's token adds a source of the
+/// attempt's own, reused by a later attempt when this one ended without cancellation (a
+/// cancelled source is never reused). A fake clock gets a timer per attempt on that clock.
 /// </summary>
 internal readonly struct AttemptDeadline : IDisposable
 {
@@ -18,19 +20,38 @@ internal readonly struct AttemptDeadline : IDisposable
 
     private readonly CancellationTokenRegistration _caller;
     private readonly CancellationTokenRegistration _lifetime;
+    private readonly bool _shared;
 #endif
     private readonly CancellationTokenSource _source;
     private readonly ITimer? _timer;
 
-    private AttemptDeadline(CancellationToken caller, CancellationToken lifetime, TimeSpan timeout, TimeProvider time)
-    {
 #if NET6_0_OR_GREATER
-        // Stryker disable once NullCoalescing : reuse only: a new source behaves the same
-        _source = _spare ?? new CancellationTokenSource();
-        _spare = null;
+    private AttemptDeadline(CancellationToken caller, CancellationToken lifetime, TimeSpan timeout, TimeProvider time, SharedDeadlines? deadlines)
+    {
+        if (deadlines is not null)
+        {
+            var deadline = deadlines.Current();
+            _timer = null;
+            if (!caller.CanBeCanceled)
+            {
+                // Nothing but the deadline and the disposal can end this attempt: both are the window's.
+                _shared = true;
+                _source = deadline;
+                return;
+            }
+
+            _source = TakeSpare();
+            _caller = caller.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _source);
+            _lifetime = deadline.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _source);
+            return;
+        }
+
+        _source = TakeSpare();
         _caller = caller.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _source);
         _lifetime = lifetime.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _source);
 #else
+    private AttemptDeadline(CancellationToken caller, CancellationToken lifetime, TimeSpan timeout, TimeProvider time)
+    {
         _source = CancellationTokenSource.CreateLinkedTokenSource(caller, lifetime);
 #endif
         // The deadline runs on the client's clock: CancelAfter on the real one (no extra
@@ -51,10 +72,23 @@ internal readonly struct AttemptDeadline : IDisposable
     /// <summary>True once the attempt was cancelled for any of its reasons.</summary>
     public bool IsCancellationRequested => _source.IsCancellationRequested;
 
-    public static AttemptDeadline Start(CancellationToken caller, CancellationToken lifetime, TimeSpan timeout, TimeProvider time) => new(caller, lifetime, timeout, time);
+#if NET6_0_OR_GREATER
+    public static AttemptDeadline Start(CancellationToken caller, CancellationToken lifetime, TimeSpan timeout, TimeProvider time, SharedDeadlines? deadlines = null) =>
+        new(caller, lifetime, timeout, time, deadlines);
+#else
+    public static AttemptDeadline Start(CancellationToken caller, CancellationToken lifetime, TimeSpan timeout, TimeProvider time) =>
+        new(caller, lifetime, timeout, time);
+#endif
 
     public void Dispose()
     {
+#if NET6_0_OR_GREATER
+        if (_shared)
+        {
+            // The window is the client's: it ends on its own deadline.
+            return;
+        }
+#endif
         // The fake-clock timer goes first: it must not cancel a source that is reused.
         _timer?.Dispose();
 #if NET6_0_OR_GREATER
@@ -70,6 +104,16 @@ internal readonly struct AttemptDeadline : IDisposable
         // Stryker disable once Statement : disposal of a source nobody uses again: nothing a caller can see
         _source.Dispose();
     }
+
+#if NET6_0_OR_GREATER
+    private static CancellationTokenSource TakeSpare()
+    {
+        // Stryker disable once NullCoalescing : reuse only: a new source behaves the same
+        var source = _spare ?? new CancellationTokenSource();
+        _spare = null;
+        return source;
+    }
+#endif
 
     private static void CancelQuietly(CancellationTokenSource source)
     {

@@ -45,7 +45,11 @@ internal sealed partial class KernelPipeline
     {
         // Timed only for the log lines, so only when there is a logger to write them.
         var stopwatch = _timesAttempts ? AttemptClock.Start() : default;
+#if NET6_0_OR_GREATER
+        using var attemptCancellation = AttemptDeadline.Start(cancellationToken, _lifetime.Token, _timeout, _time, _deadlines);
+#else
         using var attemptCancellation = AttemptDeadline.Start(cancellationToken, _lifetime.Token, _timeout, _time);
+#endif
         var context = new AttemptContext(operation, attempt, attemptCancellation.Token, _redactor);
         AttemptContext.Current = context;
         KernelLog.AttemptStarting(_logger, operation.Method, operation.Path, attempt);

@@ -24,6 +24,9 @@ internal sealed partial class KernelPipeline
     private readonly ClientLifetime _lifetime;
     private readonly Uri? _baseUrl;
     private readonly bool _timesAttempts;
+#if NET6_0_OR_GREATER
+    private readonly SharedDeadlines? _deadlines;
+#endif
 
     public KernelPipeline(TimeSpan timeout, RetryPolicy retryPolicy, SecretRedactor redactor, ILogger? logger, TimeProvider? time = null,
         ClientLifetime? lifetime = null, Uri? baseUrl = null)
@@ -36,6 +39,10 @@ internal sealed partial class KernelPipeline
         _timesAttempts = logger is not null and not NullLogger;
         _time = time ?? TimeProvider.System;
         _lifetime = lifetime ?? new ClientLifetime();
+#if NET6_0_OR_GREATER
+        // The real clock's deadlines are shared by the attempts of a window; a fake clock's are per attempt.
+        _deadlines = _time == TimeProvider.System ? new SharedDeadlines(timeout, _lifetime.Token, _time) : null;
+#endif
         _baseUrl = baseUrl;
     }
 

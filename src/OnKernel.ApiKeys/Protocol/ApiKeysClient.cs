@@ -56,6 +56,15 @@ internal partial class ApiKeysClient
         return TextBuilderCache.Release(text);
     }
 
+    /// <summary>
+    /// A parsed response (the generator host calls this where NSwag awaited ReadObjectResponseAsync):
+    /// NSwag's own reading here; KernelClient's client reads the pipeline's bounded body, and returns
+    /// a body that is already in without a task.
+    /// </summary>
+    protected virtual System.Threading.Tasks.ValueTask<ObjectResponseResult<T>> ReadResponseAsync<T>(
+        HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken) =>
+        new(ReadObjectResponseAsync<T>(response, headers, cancellationToken));
+
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
     {
         _requestPreparer?.Prepare(request);

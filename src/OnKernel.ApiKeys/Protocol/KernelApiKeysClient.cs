@@ -27,19 +27,19 @@ internal sealed class KernelApiKeysClient : ApiKeysClient
         _serializer.CheckAdditionalContent = true;
     }
 
-    protected override Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, CancellationToken cancellationToken)
+    protected override ValueTask<ObjectResponseResult<T>> ReadResponseAsync<T>(HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, CancellationToken cancellationToken)
     {
         if (response.Content is BoundedContent bounded)
         {
             // The pipeline's bounded body, read without HttpContent's buffering on top of it; a body
-            // that is already in (the usual case) is parsed without a state machine of our own.
+            // that is already in (the usual case) is parsed without a task or a state machine.
             var reading = bounded.ReadAsTextAsync();
             return reading.IsCompletedSuccessfully
-                ? Task.FromResult(Parse<T>(response, headers, reading.Result))
-                : ParseAsync<T>(response, headers, reading);
+                ? new ValueTask<ObjectResponseResult<T>>(Parse<T>(response, headers, reading.Result))
+                : new ValueTask<ObjectResponseResult<T>>(ParseAsync<T>(response, headers, reading));
         }
 
-        return ReadUnboundedAsync<T>(response, headers, cancellationToken);
+        return new ValueTask<ObjectResponseResult<T>>(ReadUnboundedAsync<T>(response, headers, cancellationToken));
     }
 
     private async Task<ObjectResponseResult<T>> ParseAsync<T>(HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, ValueTask<string> reading) =>
