@@ -43,6 +43,13 @@ internal static class TransportRewrites
             @"await ReadObjectResponseAsync<",
             _ => "await ReadResponseAsync<");
 
+        // The id path parameter is a string: NSwag's ConvertToString tested it against enums,
+        // booleans and arrays before returning it as it was. Should the spec ever give the id
+        // another type, the rewritten call no longer compiles.
+        code = Replace(code, "string id converted to text",
+            @"System\.Uri\.EscapeDataString\(ConvertToString\(id, System\.Globalization\.CultureInfo\.InvariantCulture\)\)",
+            _ => "System.Uri.EscapeDataString(id)");
+
         // A new HttpMethod per request, where the shared instances exist (and the handler
         // recognises them without comparing text).
         code = Replace(code, "HttpMethod per request", @"new System\.Net\.Http\.HttpMethod\(""([A-Z]+)""\)", m => "KernelHttpMethods." + m.Groups[1].Value switch
@@ -58,6 +65,14 @@ internal static class TransportRewrites
         code = Replace(code, "Accept parsed per request",
             @"request_\.Headers\.Accept\.Add\(System\.Net\.Http\.Headers\.MediaTypeWithQualityHeaderValue\.Parse\(""application/json""\)\);",
             _ => @"request_.Headers.TryAddWithoutValidation(""Accept"", ""application/json"");");
+
+        // A DELETE answers no JSON on success, so NSwag sends no Accept for it; its errors are
+        // JSON like every other operation's. Every request now carries the same Accept from the
+        // generated code, and nothing has to look for it afterwards.
+        code = Replace(code, "DELETE without Accept",
+            @"request_\.Method = KernelHttpMethods\.Delete;",
+            _ => @"request_.Method = KernelHttpMethods.Delete;
+                    request_.Headers.TryAddWithoutValidation(""Accept"", ""application/json"");");
 
         // The URL was built in a new StringBuilder per request (growing chunk by chunk).
         code = Replace(code, "URL builder per request", @"var urlBuilder_ = new System\.Text\.StringBuilder\(\);", _ => "var urlBuilder_ = TextBuilderCache.Acquire();");

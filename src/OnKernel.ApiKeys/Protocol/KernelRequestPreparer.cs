@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace OnKernel;
 
 /// <summary>
-/// Adds Kernel's headers to each request: <c>Authorization: Bearer</c>, <c>Accept: application/json</c>, <c>User-Agent:
-/// Kernel/CSharp &lt;version&gt;</c> and <c>X-Kernel-Project-Id</c>. Headers go on the request,
+/// Adds Kernel's headers to each request: <c>Authorization: Bearer</c>, <c>User-Agent:
+/// Kernel/CSharp &lt;version&gt;</c> and <c>X-Kernel-Project-Id</c> (<c>Accept: application/json</c>
+/// comes with the generated request, the DELETE's from the generator host). Headers go on the request,
 /// never on <see cref="HttpClient.DefaultRequestHeaders"/>, so a caller's shared HttpClient is
 /// left as it was.
 /// </summary>
@@ -15,8 +16,6 @@ internal sealed class KernelRequestPreparer
     public const string ProjectHeader = "X-Kernel-Project-Id";
 
     public static readonly string UserAgent = "Kernel/CSharp " + PackageInfo.Version;
-
-    private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
 
     [System.Diagnostics.DebuggerBrowsable(System.Diagnostics.DebuggerBrowsableState.Never)]
     private readonly AuthenticationHeaderValue _authorization;
@@ -34,14 +33,9 @@ internal sealed class KernelRequestPreparer
 
     public void Prepare(HttpRequestMessage request)
     {
+        // Accept comes with the generated request (the generator host adds it to the DELETE,
+        // which NSwag leaves without one).
         request.Headers.Authorization = _authorization;
-        // Contains, not Accept.Count: the count parses the header's values on every request.
-        if (!request.Headers.Contains("Accept"))
-        {
-            // NSwag adds Accept only to operations with a JSON response (not to a 204 DELETE).
-            request.Headers.Accept.Add(JsonMediaType);
-        }
-
         // The generated client builds a new request per attempt and sets neither header; a
         // caller's DefaultRequestHeaders are merged only at send time, and never over these.
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
