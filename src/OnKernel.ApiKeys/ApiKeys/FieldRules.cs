@@ -64,7 +64,7 @@ internal static class FieldRules
 
 #if NET8_0_OR_GREATER
         // No surrogate at all (nearly every name and id): one vectorised scan says so.
-        // Stryker disable once Equality,Statement : a fast path only: the loop below finds no lone surrogate in such text either
+        // Stryker disable once Equality,Statement,Block : a fast path only: the loop below finds no lone surrogate in such text either
         if (value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
         {
             return -1;
@@ -91,7 +91,7 @@ internal static class FieldRules
     {
 #if NET8_0_OR_GREATER
         // Without surrogates every UTF-16 unit is one code point.
-        // Stryker disable once Equality,Statement : a fast path only: the loop below counts the same for such text
+        // Stryker disable once Equality,Statement,Block : a fast path only: the loop below counts the same for such text
         if (value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
         {
             return value.Length;

@@ -26,6 +26,7 @@ internal sealed partial class BoundedContent
     {
         _attempt.Token.ThrowIfCancellationRequested();
         var opening = _inner.ReadAsStreamAsync();
+        // Stryker disable once Conditional,Equality : a fast path only: awaiting a completed open gives the same stream
         return opening.Status == TaskStatus.RanToCompletion ? ReadFrom(opening.Result) : OpenThenReadAsync(opening);
     }
 
@@ -67,9 +68,9 @@ internal sealed partial class BoundedContent
         }
         finally
         {
-            // Stryker disable once Statement : returns the pooled buffer: nothing a caller can see
             if (buffer is not null)
             {
+                // Stryker disable once Statement : returns the pooled buffer: nothing a caller can see
                 ArrayPool<byte>.Shared.Return(buffer);
             }
 

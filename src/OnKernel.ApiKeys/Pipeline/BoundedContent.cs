@@ -82,6 +82,7 @@ internal sealed partial class BoundedContent : HttpContent
     {
         // A body that is already in, in UTF-8 (the usual case), is decoded without a state machine.
         var reading = ReadBoundedAsync();
+        // Stryker disable once Negate,Block : a fast path only: the awaiting path decodes the same bytes
         if (reading.IsCompletedSuccessfully)
         {
             var (buffer, length) = reading.Result;
@@ -107,10 +108,12 @@ internal sealed partial class BoundedContent : HttpContent
         }
         catch
         {
+            // Stryker disable once Statement : returns the pooled buffer: nothing a caller can see
             ArrayPool<byte>.Shared.Return(buffer);
             throw;
         }
 
+        // Stryker disable once Negate : both return the buffer once decoding is done; HttpContent decodes a buffer at once anyway
         if (decoding.IsCompleted)
         {
             // Stryker disable once Statement : returns the pooled buffer: nothing a caller can see
