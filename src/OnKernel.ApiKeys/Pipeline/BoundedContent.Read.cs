@@ -68,6 +68,7 @@ internal sealed partial class BoundedContent
         }
         finally
         {
+            // Stryker disable once Block,Statement : returns the pooled buffer: nothing a caller can see
             if (buffer is not null)
             {
                 // Stryker disable once Statement : returns the pooled buffer: nothing a caller can see
@@ -166,6 +167,7 @@ internal sealed partial class BoundedContent
         new("The attempt was cancelled while reading the response body.", e, token);
 
     // Grows up to one byte past the limit: that byte is how an oversized body shows.
+    // Stryker disable once Conditional,Linq : growing sooner or further reads the same bytes to the same limit (pooled memory only)
     private static byte[] GrowWhenFull(byte[] buffer, int length) =>
         length == buffer.Length ? Grow(buffer, Math.Min(buffer.Length * 2, MaxBytes + 1)) : buffer;
 

