@@ -28,27 +28,26 @@ internal readonly struct AttemptDeadline : IDisposable
 #if NET6_0_OR_GREATER
     private AttemptDeadline(CancellationToken caller, CancellationToken lifetime, TimeSpan timeout, TimeProvider time, SharedDeadlines? deadlines)
     {
-        if (deadlines is not null)
+        var window = deadlines?.Current();
+        if (window is not null && !caller.CanBeCanceled)
         {
-            var deadline = deadlines.Current();
+            // Nothing but the deadline and the disposal can end this attempt: both are the window's.
+            _shared = true;
+            _source = window;
             _timer = null;
-            if (!caller.CanBeCanceled)
-            {
-                // Nothing but the deadline and the disposal can end this attempt: both are the window's.
-                _shared = true;
-                _source = deadline;
-                return;
-            }
-
-            _source = TakeSpare();
-            _caller = caller.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _source);
-            _lifetime = deadline.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _source);
             return;
         }
 
         _source = TakeSpare();
         _caller = caller.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _source);
-        _lifetime = lifetime.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _source);
+        // A window's token carries both the deadline and the client's disposal.
+        _lifetime = (window?.Token ?? lifetime).UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _source);
+        if (window is not null)
+        {
+            _timer = null;
+            return;
+        }
+
 #else
     private AttemptDeadline(CancellationToken caller, CancellationToken lifetime, TimeSpan timeout, TimeProvider time)
     {

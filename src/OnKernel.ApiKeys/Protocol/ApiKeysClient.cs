@@ -14,7 +14,7 @@ namespace OnKernel;
 internal partial class ApiKeysClient
 {
     private KernelRequestPreparer? _requestPreparer;
-    private Newtonsoft.Json.JsonSerializer? _requestSerializer;
+    private Newtonsoft.Json.JsonSerializer? _serializer;
 
     /// <summary>Creates a client whose requests carry the Kernel headers (authentication, user agent, project).</summary>
     internal ApiKeysClient(HttpClient httpClient, KernelRequestPreparer requestPreparer, Uri baseUrl)
@@ -45,7 +45,7 @@ internal partial class ApiKeysClient
     /// </summary>
     private string SerializeRequestBody(object body)
     {
-        var serializer = _requestSerializer ??= Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
+        var serializer = Serializer;
         var text = TextBuilderCache.Acquire();
         using (var writer = new System.IO.StringWriter(text, System.Globalization.CultureInfo.InvariantCulture))
         using (var json = new Newtonsoft.Json.JsonTextWriter(writer) { ArrayPool = PooledJsonCharPool.Instance, Formatting = serializer.Formatting })
@@ -64,6 +64,20 @@ internal partial class ApiKeysClient
     protected virtual System.Threading.Tasks.ValueTask<ObjectResponseResult<T>> ReadResponseAsync<T>(
         HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken) =>
         new(ReadObjectResponseAsync<T>(response, headers, cancellationToken));
+
+    /// <summary>
+    /// The client's one serializer, made from the generated settings alone (never the process-wide
+    /// JsonConvert.DefaultSettings): it writes request bodies, and KernelApiKeysClient reads responses with it.
+    /// </summary>
+    private protected Newtonsoft.Json.JsonSerializer Serializer => _serializer ??= CreateSerializer();
+
+    private Newtonsoft.Json.JsonSerializer CreateSerializer()
+    {
+        var serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
+        // As JsonConvert.DeserializeObject does: trailing content after a response's value is an error.
+        serializer.CheckAdditionalContent = true;
+        return serializer;
+    }
 
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
     {

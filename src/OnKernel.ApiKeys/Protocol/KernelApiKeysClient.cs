@@ -17,14 +17,9 @@ namespace OnKernel;
 /// </summary>
 internal sealed class KernelApiKeysClient : ApiKeysClient
 {
-    private readonly JsonSerializer _serializer;
-
     public KernelApiKeysClient(HttpClient httpClient, KernelRequestPreparer requestPreparer, Uri baseUrl)
         : base(httpClient, requestPreparer, baseUrl)
     {
-        _serializer = JsonSerializer.Create(JsonSerializerSettings);
-        // As JsonConvert.DeserializeObject does: trailing content after the value is an error.
-        _serializer.CheckAdditionalContent = true;
     }
 
     protected override ValueTask<ObjectResponseResult<T>> ReadResponseAsync<T>(HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, CancellationToken cancellationToken)
@@ -69,7 +64,7 @@ internal sealed class KernelApiKeysClient : ApiKeysClient
         {
             // Stryker disable once Initializer : pooled buffers only: the reader reads the same
             using var reader = new JsonTextReader(new StringReader(text)) { ArrayPool = PooledJsonCharPool.Instance };
-            return new ObjectResponseResult<T>(_serializer.Deserialize<T>(reader)!, text);
+            return new ObjectResponseResult<T>(Serializer.Deserialize<T>(reader)!, text);
         }
         catch (JsonException exception)
         {
