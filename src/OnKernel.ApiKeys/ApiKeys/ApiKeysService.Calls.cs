@@ -28,8 +28,14 @@ public partial class ApiKeysService
         // the caller does with their object meanwhile (even while it is being validated).
         var snapshot = RequestSnapshot.Of(request);
         ApiKeyValidation.ValidateCreate(snapshot.Name, snapshot.DaysToExpire, snapshot.ProjectId, nameof(request), nameof(request), nameof(request));
-        var operation = new KernelOperation(SpecOperations.PostApiKeys, "ApiKeys.Create", createsKey: true, requestedName: snapshot.Name);
-        return (operation, KernelCall<CreatedApiKey>.Of(_client, snapshot, SendCreate));
+        return CreateValidated(snapshot);
+    }
+
+    // A validated request that no caller holds: every attempt sends it as it is.
+    private (KernelOperation Operation, KernelCall<CreatedApiKey> Call) CreateValidated(CreateApiKeyRequest validated)
+    {
+        var operation = new KernelOperation(SpecOperations.PostApiKeys, "ApiKeys.Create", createsKey: true, requestedName: validated.Name);
+        return (operation, KernelCall<CreatedApiKey>.Of(_client, validated, SendCreate));
     }
 
     private KernelCall<ApiKey> GetCall(string id, bool includeDeleted)

@@ -44,7 +44,9 @@ public partial class ApiKeysService
     public virtual Task<CreatedApiKey> CreateAsync(string name, int? daysToExpire = null, string? projectId = null, CancellationToken cancellationToken = default)
     {
         ApiKeyValidation.ValidateCreate(name, daysToExpire, projectId, nameof(name), nameof(daysToExpire), nameof(projectId));
-        return CreateAsync(new CreateApiKeyRequest { Name = name, DaysToExpire = daysToExpire, ProjectId = projectId }, cancellationToken);
+        // The request is this method's own, so nobody else can change it: no snapshot, and no second validation.
+        var (operation, call) = CreateValidated(new CreateApiKeyRequest { Name = name, DaysToExpire = daysToExpire, ProjectId = projectId });
+        return _pipeline.SendForValueAsync(operation, call, CheckCreatedKey, cancellationToken);
     }
 
     /// <summary>Creates an API key. The plaintext <see cref="CreatedApiKey.Key"/> is returned only this once.</summary>
