@@ -85,47 +85,30 @@ internal sealed partial class KernelPipeline
 
     private static async Task<T> ValueOfAsync<T>(Task<KernelResponse<T>> response) => (await response.ConfigureAwait(false)).Value;
 
-    private async Task<TResult> RunAsync<T, TResult>(
-        KernelOperation operation,
-        KernelCall<T> call,
-        Func<T, string?>? checkResult,
-        ResultShape<T, TResult> shape,
-        ObservedCall? observed,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// After a failed attempt (RunAsync, KernelPipeline.Attempt.cs): the failure as the caller
+    /// gets it when the policy says not to retry, else the back-off before the next attempt.
+    /// </summary>
+    private TimeSpan RetryOrThrow(KernelOperation operation, in AttemptFailure failed, int attempt)
     {
-        var earlierAttemptMayHaveActed = false;
-        for (var attempt = 1; ; attempt++)
+        var failure = failed.Exception;
+        failure.Attempts = attempt;
+        LogFailure(operation, failure, failed.ElapsedMs, attempt);
+
+        var verdict = failed.IsFinal ? default : _retryPolicy.Judge(operation, failed.Observed, retriesSoFar: attempt - 1);
+        if (!verdict.Retry)
         {
-            _lifetime.ThrowIfDisposed();
-            cancellationToken.ThrowIfCancellationRequested();
-
-            var outcome = await AttemptAsync(operation, call, checkResult, shape, attempt, earlierAttemptMayHaveActed, cancellationToken).ConfigureAwait(false);
-            if (outcome.Succeeded)
+            if (verdict.OutcomeUnknown)
             {
-                return outcome.Result;
+                throw new KernelOutcomeUnknownException(operation.ToString(), operation.RequestedName, failure) { Attempts = attempt };
             }
 
-            var failure = outcome.Failure!;
-            failure.Attempts = attempt;
-            LogFailure(operation, failure, outcome.ElapsedMs, attempt);
-            earlierAttemptMayHaveActed |= RetryPolicy.MayHaveActed(outcome.Observed);
-
-            var verdict = outcome.IsFinal ? default : _retryPolicy.Judge(operation, outcome.Observed, retriesSoFar: attempt - 1);
-            if (!verdict.Retry)
-            {
-                if (verdict.OutcomeUnknown)
-                {
-                    throw new KernelOutcomeUnknownException(operation.ToString(), operation.RequestedName, failure) { Attempts = attempt };
-                }
-
-                throw failure;
-            }
-
-            var delay = _retryPolicy.Delay(attempt - 1, outcome.Observed.Headers, _time.GetUtcNow());
-            KernelLog.Retrying(_logger, operation.Method, operation.Path, (long)delay.TotalMilliseconds, attempt, failure.Message);
-            observed?.Retrying(failure, attempt, delay);
-            await WaitBeforeRetryAsync(operation, delay, cancellationToken).ConfigureAwait(false);
+            throw failure;
         }
+
+        var delay = _retryPolicy.Delay(attempt - 1, failed.Observed.Headers, _time.GetUtcNow());
+        KernelLog.Retrying(_logger, operation.Method, operation.Path, (long)delay.TotalMilliseconds, attempt, failure.Message);
+        return delay;
     }
 
     // The back-off ends early for the caller's cancellation (theirs, unwrapped) and for Dispose.

@@ -7,10 +7,12 @@ namespace OnKernel;
 /// Checks the spec's required properties (<c>[JsonProperty(Required = ...)]</c>) of
 /// <see cref="IPresenceTracked"/> models as Newtonsoft.Json would, at a fraction of the cost:
 /// Newtonsoft builds a dictionary of every property per object parsed to do it, which was
-/// the largest allocation of a call (about 800 bytes a key). Presence is noted in a bit on the
-/// object as each property is read; after the object is read, an absent required property, or
-/// a null where null is not allowed, fails the read with Newtonsoft's own exception type, which
-/// the generated client reports as an unreadable body. Other types keep Newtonsoft's own check.
+/// the largest allocation of a call (about 800 bytes a key). Each required property's value is
+/// set through <see cref="TrackingValueProvider"/>, which notes on the object, in one bit, that
+/// the JSON carried it and whether it was null; after the object is read, an absent required
+/// property, or a null where null is not allowed, fails the read with Newtonsoft's own exception
+/// type, which the generated client reports as an unreadable body. Other types keep Newtonsoft's
+/// own check.
 /// </summary>
 internal sealed class RequiredPropertiesResolver : DefaultContractResolver
 {
@@ -40,62 +42,75 @@ internal sealed class RequiredPropertiesResolver : DefaultContractResolver
             return contract;
         }
 
-        var checks = new Check[required.Count];
+        var names = new string[required.Count];
+        ulong all = 0, notNull = 0;
         for (var i = 0; i < required.Count; i++)
         {
             var property = required[i];
             var bit = 1UL << i;
+            names[i] = property.PropertyName!;
+            all |= bit;
             // Stryker disable once NullCoalescing,Boolean : a JsonProperty's PropertyType is never null for a model property
-            var mayBeNull = property.Required == Required.AllowNull || (property.PropertyType?.IsValueType ?? false);
-            checks[i] = new Check(property, bit, mayBeNull);
-            var earlier = property.ShouldDeserialize;
-            // Asked for every property the JSON holds, before its value is read.
-            property.ShouldDeserialize = target =>
+            if (property.Required != Required.AllowNull && !(property.PropertyType?.IsValueType ?? false))
             {
-                ((IPresenceTracked)target).PresentRequiredProperties |= bit;
-                // Stryker disable once NullCoalescing : the generated models set no ShouldDeserialize of their own, so there is no earlier one
-                return earlier?.Invoke(target) ?? true;
-            };
+                notNull |= bit;
+            }
 
+            property.ValueProvider = new TrackingValueProvider(property.ValueProvider!, bit);
+            // An object read into the instance the constructor made would never be set, so never be
+            // seen: a new one is read and set instead.
+            property.ObjectCreationHandling = ObjectCreationHandling.Replace;
             // Newtonsoft's own check off: it is what builds the dictionary.
             property.Required = Required.Default;
         }
 
-        contract.OnDeserializingCallbacks.Add((target, _) => ((IPresenceTracked)target).PresentRequiredProperties = 0);
-        contract.OnDeserializedCallbacks.Add((target, _) => Verify(target, checks));
+        var checks = new Checks(names, all, notNull);
+        contract.OnDeserializingCallbacks.Add((target, _) => TrackingValueProvider.Reset((IPresenceTracked)target));
+        contract.OnDeserializedCallbacks.Add((target, _) => checks.Verify((IPresenceTracked)target));
         return contract;
     }
 
-    private static void Verify(object target, Check[] checks)
+    /// <summary>The required properties of one model, as bits in contract order.</summary>
+    private sealed class Checks
     {
-        var present = ((IPresenceTracked)target).PresentRequiredProperties;
-        foreach (var check in checks)
-        {
-            if ((present & check.Bit) == 0)
-            {
-                throw new JsonSerializationException($"Required property '{check.Property.PropertyName}' not found in JSON.");
-            }
+        private readonly string[] _names;
+        private readonly ulong _all;
+        private readonly ulong _notNull;
 
-            if (!check.MayBeNull && check.Property.ValueProvider!.GetValue(target) is null)
-            {
-                throw new JsonSerializationException($"Required property '{check.Property.PropertyName}' expects a non-null value.");
-            }
-        }
-    }
-
-    private sealed class Check
-    {
-        public Check(JsonProperty property, ulong bit, bool mayBeNull)
+        public Checks(string[] names, ulong all, ulong notNull)
         {
-            Property = property;
-            Bit = bit;
-            MayBeNull = mayBeNull;
+            _names = names;
+            _all = all;
+            _notNull = notNull;
         }
 
-        public JsonProperty Property { get; }
+        public void Verify(IPresenceTracked target)
+        {
+            var missing = _all & ~target.PresentRequiredProperties;
+            var nulls = _notNull & target.PresentRequiredProperties & target.NullRequiredProperties;
+            if ((missing | nulls) == 0)
+            {
+                return;
+            }
 
-        public ulong Bit { get; }
+            // The first property in contract order that fails, as Newtonsoft's own check reports it.
+            var first = FirstBit(missing | nulls);
+            var name = _names[first];
+            throw new JsonSerializationException((missing & (1UL << first)) != 0
+                ? $"Required property '{name}' not found in JSON."
+                : $"Required property '{name}' expects a non-null value.");
+        }
 
-        public bool MayBeNull { get; }
+        private static int FirstBit(ulong bits)
+        {
+            var index = 0;
+            while ((bits & 1) == 0)
+            {
+                bits >>= 1;
+                index++;
+            }
+
+            return index;
+        }
     }
 }
