@@ -10,4 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build tests/OnKernel.ApiKeys.Benchmarks -c Release -nologo -v q 2>&1 | grep -E " error |Build succeeded" | sort -u
 dotnet build tests/OnKernel.ApiKeys.Benchmarks.Server -c Release -nologo -v q 2>&1 | grep -E " error |Build succeeded" | sort -u
+# The build leaves MSBuild nodes and the compiler server running: stop them, so that only the
+# benchmarks run (the first benchmark process right after a build once measured create at 1.41x,
+# the next two 1.09x and 0.90x).
+dotnet build-server shutdown > /dev/null 2>&1 || true
 exec python3 build/bench.py "$@"
