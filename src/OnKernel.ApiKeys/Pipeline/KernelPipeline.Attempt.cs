@@ -50,6 +50,7 @@ internal sealed partial class KernelPipeline
             cancellationToken.ThrowIfCancellationRequested();
 
             // Timed only for the log lines, so only when there is a logger to write them.
+            // Stryker disable once Conditional : the clock reaches only the elapsed milliseconds of log lines (kept survivor: AttemptClock's arithmetic)
             var stopwatch = _timesAttempts ? AttemptClock.Start() : default;
             AttemptFailure failed;
 #if NET6_0_OR_GREATER

@@ -49,10 +49,12 @@ internal sealed class RequiredPropertiesResolver : DefaultContractResolver
             var property = required[i];
             var bit = 1UL << i;
             names[i] = property.PropertyName!;
+            // Stryker disable once Assignment : each bit is set once, so or and exclusive or agree
             all |= bit;
             // Stryker disable once NullCoalescing,Boolean : a JsonProperty's PropertyType is never null for a model property
             if (property.Required != Required.AllowNull && !(property.PropertyType?.IsValueType ?? false))
             {
+                // Stryker disable once Assignment : each bit is set once, so or and exclusive or agree
                 notNull |= bit;
             }
 
@@ -106,6 +108,7 @@ internal sealed class RequiredPropertiesResolver : DefaultContractResolver
             var index = 0;
             while ((bits & 1) == 0)
             {
+                // Stryker disable once Assignment : an unsigned number: both shifts bring in zeros
                 bits >>= 1;
                 index++;
             }
