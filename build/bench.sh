@@ -3,7 +3,7 @@
 # side by side in one run, printed as ratios with their goals and PASS/FAIL.
 #   ./build/bench.sh                      # everything: in-memory, loopback, start-up
 #   ./build/bench.sh inmemory|loopback|startup [BenchmarkDotNet args, e.g. --job dry]
-# BENCH_ROUNDS (default 5) and BENCH_LOAD_SECONDS (default 5) tune the loopback rounds;
+# BENCH_ROUNDS (default 5) and BENCH_LOAD_SECONDS (default 8) tune the loopback rounds;
 # BENCH_LAUNCHES (default 3) the processes per in-memory class with a goal (median of their ratios).
 # Exit code 1 when a ratio misses its goal.
 set -euo pipefail

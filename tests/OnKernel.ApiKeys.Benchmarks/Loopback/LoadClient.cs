@@ -31,6 +31,7 @@ internal static class LoadClient
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"creates_per_s={rate:0.0}"));
         // For whoever reads the log: how hard the run made the collector work.
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu_us_per_create={cpuPerCreate:0.0}"));
+        Console.Error.WriteLine($"threads={ThreadPool.ThreadCount} work_items_per_create={(double)ThreadPool.CompletedWorkItemCount / Math.Max(1, done):0.00} contentions={Monitor.LockContentionCount}");
         Console.Error.WriteLine($"gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)} allocated={GC.GetTotalAllocatedBytes() / Math.Max(1, done)} B/create (warm-up included)");
         return 0;
     }
