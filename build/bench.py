@@ -18,11 +18,14 @@ BENCH_DLL = os.path.join(ROOT, "tests/OnKernel.ApiKeys.Benchmarks/bin/Release/ne
 SERVER_DLL = os.path.join(ROOT, "tests/OnKernel.ApiKeys.Benchmarks.Server/bin/Release/net10.0/OnKernel.ApiKeys.Benchmarks.Server.dll")
 ARTIFACTS = os.path.join(ROOT, "artifacts/bench")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
-# 8 s of load per round: the machine's noise comes in bursts of a few seconds, which a 3 s
-# sample caught whole (the rates of one side moved by 30% from round to round), and at 5 s a run
-# still had one side's CPU per create 25% up in four rounds of five, with the same thread-pool
-# work per create on both sides (0.17 work items a create at 16, 1.2 at 1).
+# 8 s of load per side per round, in 1 s slices alternating with the other side's. The machine's
+# noise comes in bursts of a few seconds: a 3 s sample caught them whole (one side's rate moved
+# by 30% from round to round), and with each side's 5 s in one piece a run still had the client's
+# CPU per create 25% up in four rounds of five, with the same thread-pool work per create on both
+# sides (0.17 work items a create at 16, 1.2 at 1).
 LOAD_SECONDS = os.environ.get("BENCH_LOAD_SECONDS", "8")
+# Each side's load in a round comes in slices this long, the two sides alternating (sliced_round).
+SLICE_SECONDS = 1.0
 # Processes per in-memory class with a goal (see in_memory).
 LAUNCHES = int(os.environ.get("BENCH_LAUNCHES", "3"))
 
@@ -143,12 +146,54 @@ def alternate(measure, rounds):
     return hand, client
 
 
+def start_load(side, url, concurrency):
+    """A sliced load client (loopback-sliced), warmed up and waiting for its slices."""
+    process = subprocess.Popen(["dotnet", BENCH_DLL, "loopback-sliced", side, url, str(concurrency)],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    line = process.stdout.readline()
+    if line.strip() != "ready":
+        stop(process)
+        sys.exit(f"the {side} load client did not start: {line!r}")
+    return process
+
+
+def run_slice(process, seconds):
+    """(creates, seconds, client CPU microseconds) of one slice of load."""
+    process.stdin.write(f"run {seconds}\n")
+    process.stdin.flush()
+    fields = dict(field.split("=") for field in process.stdout.readline().split())
+    return int(fields["creates"]), float(fields["seconds"]), float(fields["cpu_us"])
+
+
+def sliced_round(url, concurrency, first):
+    """One round: both sides' load processes, warmed one after the other, then LOAD_SECONDS of
+    load each in slices of SLICE_SECONDS, alternating (ABBA...), so that a burst of other work on
+    the machine falls on both sides' slices alike. Per side: (creates per second, CPU us per create)."""
+    order = ["hand", "client"] if first == "hand" else ["client", "hand"]
+    processes = {side: start_load(side, url, concurrency) for side in order}
+    totals = {side: [0, 0.0, 0.0] for side in order}
+    try:
+        for i in range(max(1, round(float(LOAD_SECONDS) / SLICE_SECONDS))):
+            for side in (order if i % 2 == 0 else order[::-1]):
+                for k, value in enumerate(run_slice(processes[side], SLICE_SECONDS)):
+                    totals[side][k] += value
+    finally:
+        for process in processes.values():
+            process.stdin.close()
+            process.wait(timeout=30)
+    return {side: (creates / seconds, cpu / max(1, creates)) for side, (creates, seconds, cpu) in totals.items()}
+
+
 def loopback(url):
     for concurrency in (1, 16):
         load("hand", url, concurrency)  # warms the server at this concurrency
-        hand, client = alternate(lambda side: load(side, url, concurrency), ROUNDS)
-        print(f"loopback {concurrency} at a time, creates/s: hand-written {[r for r, _ in hand]}, client {[r for r, _ in client]}", flush=True)
-        print(f"loopback {concurrency} at a time, client CPU us per create: hand-written {[c for _, c in hand]}, client {[c for _, c in client]}", flush=True)
+        hand, client = [], []
+        for r in range(ROUNDS):
+            result = sliced_round(url, concurrency, first="hand" if r % 2 == 0 else "client")
+            hand.append(result["hand"])
+            client.append(result["client"])
+        print(f"loopback {concurrency} at a time, creates/s: hand-written {[round(r, 1) for r, _ in hand]}, client {[round(r, 1) for r, _ in client]}", flush=True)
+        print(f"loopback {concurrency} at a time, client CPU us per create: hand-written {[round(c, 1) for _, c in hand]}, client {[round(c, 1) for _, c in client]}", flush=True)
         record(f"loopback creates/s, {concurrency} at a time (median of {ROUNDS})",
                statistics.median(r for r, _ in client) / statistics.median(r for r, _ in hand), 0.9, at_least=True)
         # The load client's own CPU per create: what the rate follows, steadier than the rate.

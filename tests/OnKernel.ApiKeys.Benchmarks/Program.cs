@@ -14,7 +14,7 @@ namespace OnKernel.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release -- [BenchmarkDotNet arguments]</c> runs the in-memory suite;
-/// <c>loopback ...</c> and <c>startup ...</c> are the load and start-up clients that
+/// <c>loopback ...</c>, <c>loopback-sliced ...</c> and <c>startup ...</c> are the load and start-up clients that
 /// build/bench.sh starts as their own processes against the stand-in server; <c>profile ...</c>
 /// loops this client in memory for dotnet-trace.
 /// </summary>
@@ -26,6 +26,7 @@ public static class Program
         return args.FirstOrDefault() switch
         {
             "loopback" => await LoadClient.RunAsync(args[1..]),
+            "loopback-sliced" => await SlicedLoadClient.RunAsync(args[1..]),
             "startup" => await StartupClient.RunAsync(args[1..]),
             "profile" => await ProfileLoop.RunAsync(args[1..]),
             _ => RunBenchmarks(args),

@@ -36,7 +36,7 @@ internal static class LoadClient
         return 0;
     }
 
-    private static async Task<long> RunForAsync(Func<Task> create, int concurrency, TimeSpan duration)
+    internal static async Task<long> RunForAsync(Func<Task> create, int concurrency, TimeSpan duration)
     {
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         long done = 0;

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace OnKernel.Benchmarks.Loopback;
+
+/// <summary>
+/// <c>loopback-sliced &lt;hand|client&gt; &lt;baseUrl&gt; &lt;concurrency&gt; [warm-up seconds, default 3]</c>:
+/// the load client of <see cref="LoadClient"/>, kept alive for one round so that build/bench.sh can
+/// interleave the two sides in short slices: after the warm-up it prints <c>ready</c>, then for each
+/// line <c>run &lt;seconds&gt;</c> on standard input creates as fast as <c>concurrency</c> callers can
+/// for that long and prints <c>creates=N seconds=S cpu_us=C</c>; it exits at the end of its input.
+/// A burst of load from other jobs on the machine, a few seconds long, then falls on both sides'
+/// slices alike instead of on one side's whole run.
+/// </summary>
+internal static class SlicedLoadClient
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var create = LoopbackSides.Create(args[0], args[1]);
+        var concurrency = int.Parse(args[2], CultureInfo.InvariantCulture);
+        var warmUp = args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 3;
+        await LoadClient.RunForAsync(create, concurrency, TimeSpan.FromSeconds(warmUp));
+        Console.WriteLine("ready");
+        while (Console.ReadLine() is { } line && line.StartsWith("run ", StringComparison.Ordinal))
+        {
+            var seconds = double.Parse(line[4..], CultureInfo.InvariantCulture);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var stopwatch = Stopwatch.StartNew();
+            var done = await LoadClient.RunForAsync(create, concurrency, TimeSpan.FromSeconds(seconds));
+            var elapsed = stopwatch.Elapsed.TotalSeconds;
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"creates={done} seconds={elapsed:0.000000} cpu_us={cpu:0}"));
+        }
+
+        return 0;
+    }
+}
