@@ -21,19 +21,29 @@ internal static class LoadClient
 
         var warmUp = args.Length > 4 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 3;
         await RunForAsync(create, concurrency, TimeSpan.FromSeconds(warmUp));
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var stopwatch = Stopwatch.StartNew();
-        var done = await RunForAsync(create, concurrency, TimeSpan.FromSeconds(seconds));
-        var rate = done / stopwatch.Elapsed.TotalSeconds;
-        // The client process's own CPU per create: on a shared machine a steadier measure of
-        // what a side costs than the rate, which also depends on what else got the cores.
-        var cpuPerCreate = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / Math.Max(1, done);
+        var (done, elapsed, cpu) = await MeasureAsync(create, concurrency, seconds);
+        var rate = done / elapsed;
+        var cpuPerCreate = cpu / Math.Max(1, done);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"creates_per_s={rate:0.0}"));
         // For whoever reads the log: how hard the run made the collector work.
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu_us_per_create={cpuPerCreate:0.0}"));
         Console.Error.WriteLine($"threads={ThreadPool.ThreadCount} work_items_per_create={(double)ThreadPool.CompletedWorkItemCount / Math.Max(1, done):0.00} contentions={Monitor.LockContentionCount}");
         Console.Error.WriteLine($"gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)} allocated={GC.GetTotalAllocatedBytes() / Math.Max(1, done)} B/create (warm-up included)");
         return 0;
+    }
+
+    /// <summary>
+    /// Creates for <paramref name="seconds"/>: how many, in how long, and the process's own CPU
+    /// time in microseconds (on a shared machine a steadier measure of what a side costs than the
+    /// rate, which also depends on what else got the cores).
+    /// </summary>
+    internal static async Task<(long Creates, double Seconds, double CpuMicroseconds)> MeasureAsync(Func<Task> create, int concurrency, double seconds)
+    {
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var stopwatch = Stopwatch.StartNew();
+        var done = await RunForAsync(create, concurrency, TimeSpan.FromSeconds(seconds));
+        var elapsed = stopwatch.Elapsed.TotalSeconds;
+        return (done, elapsed, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds);
     }
 
     internal static async Task<long> RunForAsync(Func<Task> create, int concurrency, TimeSpan duration)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace OnKernel.Benchmarks.Loopback;
@@ -23,12 +22,7 @@ internal static class SlicedLoadClient
         Console.WriteLine("ready");
         while (Console.ReadLine() is { } line && line.StartsWith("run ", StringComparison.Ordinal))
         {
-            var seconds = double.Parse(line[4..], CultureInfo.InvariantCulture);
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var stopwatch = Stopwatch.StartNew();
-            var done = await LoadClient.RunForAsync(create, concurrency, TimeSpan.FromSeconds(seconds));
-            var elapsed = stopwatch.Elapsed.TotalSeconds;
-            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds;
+            var (done, elapsed, cpu) = await LoadClient.MeasureAsync(create, concurrency, double.Parse(line[4..], CultureInfo.InvariantCulture));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"creates={done} seconds={elapsed:0.000000} cpu_us={cpu:0}"));
         }
 
