@@ -3,7 +3,9 @@
 # side by side in one run, printed as ratios with their goals and PASS/FAIL.
 #   ./build/bench.sh                      # everything: in-memory, loopback, start-up
 #   ./build/bench.sh inmemory|loopback|startup [BenchmarkDotNet args, e.g. --job dry]
-# BENCH_ROUNDS (default 5) and BENCH_LOAD_SECONDS (default 8) tune the loopback rounds;
+# BENCH_ROUNDS (default 5), BENCH_LOAD_SECONDS (default 8) and BENCH_PROCESSES (load processes per
+# side per round, default 4) tune the loopback rounds; BENCH_CONTROL=1 runs the hand-written call
+# on both sides of them, to show what this machine's noise alone reads;
 # BENCH_LAUNCHES (default 3) the processes per in-memory class with a goal (median of their ratios).
 # Exit code 1 when a ratio misses its goal.
 set -euo pipefail
