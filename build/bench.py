@@ -28,11 +28,11 @@ LOAD_SECONDS = os.environ.get("BENCH_LOAD_SECONDS", "8")
 # Shorter slices pair the sides more closely in time: a 0.25 s slice's rate varied by 20% (its
 # standard deviation), as much as a 1 s slice's, so the noise comes in spells of a second or more.
 SLICE_SECONDS = 0.5
-# Load processes per side in each loopback round (see sliced_round). A load process keeps, for its
-# whole life, a rate of its own: one at a time a create is a ping-pong between client and server
-# on two cores, and the same code ran 20% apart in two processes (even pinned to one core each).
-# With one process per side a round's ratio measured that draw (0.85 to 1.16 in one run); four
-# per side average it out.
+# Load processes per side in each loopback round (see sliced_round). One at a time a create is a
+# ping-pong between client and server on two cores, and where the scheduler puts a process's
+# threads shapes its rate: the same code ran 20% apart in two processes (even pinned to one core
+# each). With one process per side a round's ratio measured that draw (0.85 to 1.16 in one run);
+# four per side average it out.
 PROCESSES = int(os.environ.get("BENCH_PROCESSES", "4"))
 # BENCH_CONTROL=1: the hand-written call in both sides' places, to see what the loopback ratios
 # read when nothing differs (they should be 1.00, give or take this machine's noise).
@@ -190,8 +190,8 @@ def sliced_round(url, concurrency, first):
             for side in order:
                 processes[side].append(start_load(side, url, concurrency))
         # One unmeasured slice each, in the same order, so that every process starts measuring
-        # from the same state: in control runs (the hand-written call on both sides) the side
-        # whose processes were warmed last read lower (B/A 0.94-0.98 in four runs of five).
+        # from the same state: in five control runs of six (the hand-written call on both sides)
+        # the side whose processes were warmed last read lower, by 2% to 10%.
         for k in range(PROCESSES):
             for side in order:
                 run_slice(processes[side][k], SLICE_SECONDS)
