@@ -15,12 +15,8 @@ internal static class LoadClient
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var create = LoopbackSides.Create(args[0], args[1]);
-        var concurrency = int.Parse(args[2], CultureInfo.InvariantCulture);
         var seconds = double.Parse(args[3], CultureInfo.InvariantCulture);
-
-        var warmUp = args.Length > 4 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 3;
-        await RunForAsync(create, concurrency, TimeSpan.FromSeconds(warmUp));
+        var (create, concurrency) = await WarmedUpAsync(args[0], args[1], args[2], args.Length > 4 ? args[4] : null);
         var (done, elapsed, cpu) = await MeasureAsync(create, concurrency, seconds);
         var rate = done / elapsed;
         var cpuPerCreate = cpu / Math.Max(1, done);
@@ -30,6 +26,19 @@ internal static class LoadClient
         Console.Error.WriteLine($"threads={ThreadPool.ThreadCount} work_items_per_create={(double)ThreadPool.CompletedWorkItemCount / Math.Max(1, done):0.00} contentions={Monitor.LockContentionCount}");
         Console.Error.WriteLine($"gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)} allocated={GC.GetTotalAllocatedBytes() / Math.Max(1, done)} B/create (warm-up included)");
         return 0;
+    }
+
+    /// <summary>
+    /// One side's create and its concurrency, from the load clients' common arguments, after
+    /// <paramref name="warmUpSeconds"/> (default 3) of load.
+    /// </summary>
+    internal static async Task<(Func<Task> Create, int Concurrency)> WarmedUpAsync(string side, string baseUrl, string concurrencyText, string? warmUpSeconds)
+    {
+        var create = LoopbackSides.Create(side, baseUrl);
+        var concurrency = int.Parse(concurrencyText, CultureInfo.InvariantCulture);
+        var warmUp = warmUpSeconds is null ? 3 : double.Parse(warmUpSeconds, CultureInfo.InvariantCulture);
+        await RunForAsync(create, concurrency, TimeSpan.FromSeconds(warmUp));
+        return (create, concurrency);
     }
 
     /// <summary>

@@ -15,10 +15,7 @@ internal static class SlicedLoadClient
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var create = LoopbackSides.Create(args[0], args[1]);
-        var concurrency = int.Parse(args[2], CultureInfo.InvariantCulture);
-        var warmUp = args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 3;
-        await LoadClient.RunForAsync(create, concurrency, TimeSpan.FromSeconds(warmUp));
+        var (create, concurrency) = await LoadClient.WarmedUpAsync(args[0], args[1], args[2], args.Length > 3 ? args[3] : null);
         Console.WriteLine("ready");
         while (Console.ReadLine() is { } line && line.StartsWith("run ", StringComparison.Ordinal))
         {
