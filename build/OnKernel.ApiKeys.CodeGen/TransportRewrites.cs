@@ -74,6 +74,18 @@ internal static class TransportRewrites
             _ => @"request_.Method = KernelHttpMethods.Delete;
                     request_.Headers.TryAddWithoutValidation(""Accept"", ""application/json"");");
 
+        // The attempt (the pipeline's deadline, redirect guard and body limit) reached the request and
+        // the response through an AsyncLocal: an ExecutionContext made per attempt and a lookup at each
+        // end. The generated call now takes it once as it starts (the pipeline hands it over on the
+        // calling thread, and PrepareRequest runs before the call's first await) and keeps it in a
+        // local of its own until the response is in.
+        code = Replace(code, "request prepared without the attempt",
+            @"PrepareRequest\(client_, request_, url_\);",
+            _ => "var attempt_ = PrepareAttemptRequest(request_);");
+        code = Replace(code, "response processed without the attempt",
+            @"ProcessResponse\(client_, response_\);",
+            _ => "ProcessAttemptResponse(attempt_, response_);");
+
         // The URL was built in a new StringBuilder per request (growing chunk by chunk).
         code = Replace(code, "URL builder per request", @"var urlBuilder_ = new System\.Text\.StringBuilder\(\);", _ => "var urlBuilder_ = TextBuilderCache.Acquire();");
         code = Replace(code, "URL builder result", @"var url_ = urlBuilder_\.ToString\(\);", _ => "var url_ = TextBuilderCache.Release(urlBuilder_);");

@@ -1,18 +1,23 @@
 using System.Net.Http;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace OnKernel;
 
 /// <summary>
-/// One attempt as the transport sees it. The pipeline sets <see cref="Current"/> around the
-/// generated client's call; the generated client's hooks (PrepareRequest, ProcessResponse)
-/// use it to note when the request body starts going out, to refuse redirects, and to read
-/// the response body under the attempt's deadline and size limit.
+/// One attempt as the transport sees it. The pipeline hands it to the generated client's call
+/// (<see cref="InvokeWith"/>), whose hooks (ApiKeysClient.PrepareAttemptRequest and
+/// ProcessAttemptResponse) use it to note when the request body starts going out, to refuse
+/// redirects, and to read the response body under the attempt's deadline and size limit.
 /// </summary>
 internal sealed class AttemptContext
 {
-    // AsyncLocal: concurrent calls on one client each see their own attempt.
-    private static readonly AsyncLocal<AttemptContext?> CurrentAttempt = new();
+    // The hand-over from the pipeline to the generated call it is starting, on the calling thread:
+    // the call takes it before its first await and keeps it in a local (the generator host's
+    // TransportRewrites), so concurrent calls, even on one thread, each see their own attempt.
+    // (An AsyncLocal did the same with an ExecutionContext made per attempt.)
+    [ThreadStatic]
+    private static AttemptContext? _handedOver;
 
     private int _bodyStarted;
 
@@ -24,10 +29,30 @@ internal sealed class AttemptContext
         Redactor = redactor;
     }
 
-    public static AttemptContext? Current
+    /// <summary>
+    /// Starts <paramref name="call"/> with this attempt handed over: whatever the generated call
+    /// takes before it first waits (<see cref="TakeHandedOver"/>) is this attempt; nothing is left
+    /// on the thread for a later call once it returns.
+    /// </summary>
+    public Task<ApiKeysClientResponse<T>> InvokeWith<T>(KernelCall<T> call)
     {
-        get => CurrentAttempt.Value;
-        set => CurrentAttempt.Value = value;
+        _handedOver = this;
+        try
+        {
+            return call.Invoke(Token);
+        }
+        finally
+        {
+            _handedOver = null;
+        }
+    }
+
+    /// <summary>The attempt whose call is starting on this thread, if any (null for a generated client used on its own).</summary>
+    public static AttemptContext? TakeHandedOver()
+    {
+        var attempt = _handedOver;
+        _handedOver = null;
+        return attempt;
     }
 
     public KernelOperation Operation { get; }

@@ -51,7 +51,7 @@ internal sealed partial class KernelPipeline
 
             // Timed only for the log lines, so only when there is a logger to write them.
             // Stryker disable once Conditional : the clock reaches only the elapsed milliseconds of log lines (kept survivor: AttemptClock's arithmetic)
-            var stopwatch = _timesAttempts ? AttemptClock.Start() : default;
+            var stopwatch = _logs ? AttemptClock.Start() : default;
             AttemptFailure failed;
 #if NET6_0_OR_GREATER
             using (var attemptCancellation = AttemptDeadline.Start(cancellationToken, _lifetime.Token, _timeout, _time, _deadlines))
@@ -60,11 +60,14 @@ internal sealed partial class KernelPipeline
 #endif
             {
                 var context = new AttemptContext(operation, attempt, attemptCancellation.Token, _redactor);
-                AttemptContext.Current = context;
-                KernelLog.AttemptStarting(_logger, operation.Method, operation.Path, attempt);
+                // Stryker disable once Statement,Conditional : NullLogger, the only logger when _logs is false, writes nothing
+                if (_logs)
+                {
+                    KernelLog.AttemptStarting(_logger, operation.Method, operation.Path, attempt);
+                }
                 try
                 {
-                    var response = await call.Invoke(attemptCancellation.Token).ConfigureAwait(false);
+                    var response = await context.InvokeWith(call).ConfigureAwait(false);
                     var problem = checkResult?.Invoke(response.Result);
                     if (problem is null)
                     {
@@ -128,12 +131,6 @@ internal sealed partial class KernelPipeline
                     // The response began but its body broke off (reset, truncated stream).
                     var broke = new KernelConnectionException($"{operation} failed: the connection to {Host(context)} broke while reading the response ({ioFailure.GetType().Name}); {Attempts(attempt)}.");
                     failed = Failed(broke, new RetryPolicy.Failure(null, null, mayHaveReachedServer: true), stopwatch);
-                }
-                // Stryker disable once Block : nothing reads the context between attempts (the next one sets its own); this only tidies
-                finally
-                {
-                    // The back-off and the rounds after this attempt are not part of it.
-                    AttemptContext.Current = null;
                 }
             }
 

@@ -23,7 +23,7 @@ internal sealed partial class KernelPipeline
     private readonly TimeProvider _time;
     private readonly ClientLifetime _lifetime;
     private readonly Uri? _baseUrl;
-    private readonly bool _timesAttempts;
+    private readonly bool _logs;
 #if NET6_0_OR_GREATER
     private readonly SharedDeadlines? _deadlines;
 #endif
@@ -35,8 +35,9 @@ internal sealed partial class KernelPipeline
         _retryPolicy = retryPolicy;
         _redactor = redactor;
         _logger = logger ?? NullLogger.Instance;
-        // Stryker disable once Logical,Boolean,Conditional : timing without a logger only costs a clock read nobody sees
-        _timesAttempts = logger is not null and not NullLogger;
+        // Without a logger nothing is timed and no log level is asked for (an interface call each).
+        // Stryker disable once Logical,Boolean,Conditional : timing or asking NullLogger only costs work nobody sees
+        _logs = logger is not null and not NullLogger;
         _time = time ?? TimeProvider.System;
         _lifetime = lifetime ?? new ClientLifetime();
 #if NET6_0_OR_GREATER
@@ -139,7 +140,8 @@ internal sealed partial class KernelPipeline
         ResultShape<T, TResult> shape)
     {
         // The clock is read only for the log line: most clients log nothing at Information.
-        if (_logger.IsEnabled(LogLevel.Information))
+        // Stryker disable once Logical : NullLogger, the only logger when _logs is false, is never enabled
+        if (_logs && _logger.IsEnabled(LogLevel.Information))
         {
             KernelLog.AttemptSucceeded(_logger, operation.Method, operation.Path, status, clock.ElapsedMilliseconds, attempt);
         }

@@ -14,13 +14,20 @@ namespace OnKernel;
 internal partial class ApiKeysClient
 {
     private KernelRequestPreparer? _requestPreparer;
+    private readonly bool _parsesWithOwnSerializer;
     private Newtonsoft.Json.JsonSerializer? _serializer;
 
     /// <summary>Creates a client whose requests carry the Kernel headers (authentication, user agent, project).</summary>
     internal ApiKeysClient(HttpClient httpClient, KernelRequestPreparer requestPreparer, Uri baseUrl)
+        : this(httpClient, requestPreparer, baseUrl, parsesWithOwnSerializer: false)
+    {
+    }
+
+    private protected ApiKeysClient(HttpClient httpClient, KernelRequestPreparer requestPreparer, Uri baseUrl, bool parsesWithOwnSerializer)
         : this(httpClient)
     {
         _requestPreparer = requestPreparer;
+        _parsesWithOwnSerializer = parsesWithOwnSerializer;
         BaseUrl = baseUrl.AbsoluteUri;
     }
 
@@ -58,18 +65,21 @@ internal partial class ApiKeysClient
 
     /// <summary>
     /// A parsed response (the generator host calls this where NSwag awaited ReadObjectResponseAsync):
-    /// NSwag's own reading here; KernelClient's client reads the pipeline's bounded body, and returns
-    /// a body that is already in without a task.
+    /// NSwag's own reading, or, for KernelClient's client, <see cref="KernelApiKeysClient"/>'s, which
+    /// reads the pipeline's bounded body and returns a body that is already in without a task. A
+    /// flag rather than a virtual method: a generic virtual call is looked up at run time, per call.
     /// </summary>
-    protected virtual System.Threading.Tasks.ValueTask<ObjectResponseResult<T>> ReadResponseAsync<T>(
+    private System.Threading.Tasks.ValueTask<ObjectResponseResult<T>> ReadResponseAsync<T>(
         HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken) =>
-        new(ReadObjectResponseAsync<T>(response, headers, cancellationToken));
+        _parsesWithOwnSerializer
+            ? ReadWithOwnSerializerAsync<T>(response, headers, cancellationToken)
+            : new(ReadObjectResponseAsync<T>(response, headers, cancellationToken));
 
     /// <summary>
     /// The client's one serializer, made from the generated settings alone (never the process-wide
     /// JsonConvert.DefaultSettings): it writes request bodies, and KernelApiKeysClient reads responses with it.
     /// </summary>
-    private protected Newtonsoft.Json.JsonSerializer Serializer => _serializer ??= CreateSerializer();
+    private Newtonsoft.Json.JsonSerializer Serializer => _serializer ??= CreateSerializer();
 
     private Newtonsoft.Json.JsonSerializer CreateSerializer()
     {
@@ -79,14 +89,18 @@ internal partial class ApiKeysClient
         return serializer;
     }
 
-    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
+    // Where NSwag's PrepareRequest(client_, request_, url_) was (the generator host rewrites it):
+    // runs before the call's first await, so the attempt the pipeline handed over is this call's.
+    private AttemptContext? PrepareAttemptRequest(HttpRequestMessage request)
     {
         _requestPreparer?.Prepare(request);
-        AttemptContext.Current?.OnSending(request);
+        var attempt = AttemptContext.TakeHandedOver();
+        attempt?.OnSending(request);
+        return attempt;
     }
 
-    // Runs once the headers are in, before the generated code reads the body: refuses
-    // redirects and puts the body read under the attempt's deadline and size limit.
-    partial void ProcessResponse(HttpClient client, HttpResponseMessage response) =>
-        AttemptContext.Current?.OnResponse(response);
+    // Where NSwag's ProcessResponse was. Runs once the headers are in, before the generated code
+    // reads the body: refuses redirects and puts the body read under the attempt's deadline and size limit.
+    private static void ProcessAttemptResponse(AttemptContext? attempt, HttpResponseMessage response) =>
+        attempt?.OnResponse(response);
 }
