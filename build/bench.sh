@@ -6,7 +6,8 @@
 # BENCH_ROUNDS (default 5), BENCH_LOAD_SECONDS (default 8) and BENCH_PROCESSES (load processes per
 # side per round, default 4) tune the loopback rounds; BENCH_CONTROL=1 runs the hand-written call
 # on both sides of them, to show what this machine's noise alone reads;
-# BENCH_LAUNCHES (default 3) the processes per in-memory class with a goal (median of their ratios).
+# BENCH_LAUNCHES (default 4) the processes per in-memory class with a goal (median of their ratios;
+# every other one runs this client's benchmark first).
 # Exit code 1 when a ratio misses its goal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
