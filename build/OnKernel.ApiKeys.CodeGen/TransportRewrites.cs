@@ -8,7 +8,7 @@ namespace OnKernel.ApiKeys.CodeGen;
 /// rewrite names what it replaces and fails the generation when NSwag stops emitting it, so
 /// an NSwag upgrade cannot silently bring the cost back. The hand-written targets live in
 /// src/OnKernel.ApiKeys/Protocol (ResponseHeaderView, KernelHttpMethods, TextBuilderCache,
-/// ApiKeysClient.SerializeRequestBody and ReadResponseAsync).
+/// ApiKeysClient.SerializeRequestBody, ReadResponseAsync, PrepareAttemptRequest and ProcessAttemptResponse).
 /// </summary>
 internal static class TransportRewrites
 {
