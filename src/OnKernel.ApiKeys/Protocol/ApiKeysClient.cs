@@ -55,6 +55,7 @@ internal partial class ApiKeysClient
         var serializer = Serializer;
         var text = TextBuilderCache.Acquire();
         using (var writer = new System.IO.StringWriter(text, System.Globalization.CultureInfo.InvariantCulture))
+        // Stryker disable once Initializer : pooled buffers only, and the generated settings' formatting is the writer's own default: the same text
         using (var json = new Newtonsoft.Json.JsonTextWriter(writer) { ArrayPool = PooledJsonCharPool.Instance, Formatting = serializer.Formatting })
         {
             serializer.Serialize(json, body);
@@ -79,6 +80,7 @@ internal partial class ApiKeysClient
     /// The client's one serializer, made from the generated settings alone (never the process-wide
     /// JsonConvert.DefaultSettings): it writes request bodies, and KernelApiKeysClient reads responses with it.
     /// </summary>
+    // Stryker disable once Assignment : caching only: a serializer made per use writes and reads the same
     private Newtonsoft.Json.JsonSerializer Serializer => _serializer ??= CreateSerializer();
 
     private Newtonsoft.Json.JsonSerializer CreateSerializer()

@@ -87,6 +87,19 @@ public class FailureWordingTests
     }
 
     [Test]
+    public async Task A_body_read_that_fails_as_an_http_request_failure_after_the_headers_broke_while_reading_the_response()
+    {
+        // .NET Framework's handler reports a body that breaks off as an HttpRequestException, not an IOException.
+        var error = await GetFails(r => r.Respond(_ => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new ScriptedContent("{\"id\":"u8.ToArray(), beforeFirstRead: () => throw new HttpRequestException("Error while copying content to a stream.")),
+        }));
+
+        Assert.That(error, Is.TypeOf<KernelConnectionException>());
+        Assert.That(error.Message, Is.EqualTo("GET org/api_keys/{id} failed: the connection to api.test broke while reading the response (Unknown); 1 attempt."));
+    }
+
+    [Test]
     public async Task A_create_whose_answer_broke_off_is_an_unknown_outcome_and_not_replayed()
     {
         var kernel = new MockKernel(o => o.MaxRetries = 2);

@@ -63,6 +63,29 @@ public class KernelApiKeysClientTests
     }
 
     [Test]
+    [NonParallelizable] // sets JsonConvert.DefaultSettings for the duration of the test
+    public async Task Only_the_generated_client_on_its_own_reads_with_the_process_wide_json_defaults()
+    {
+        // A member the model does not declare: ignored, unless the process-wide defaults say otherwise.
+        var body = Samples.CreatedKeyJson.TrimEnd().TrimEnd('}') + ",\"undeclared\":1}";
+        var preparer = new KernelRequestPreparer(Samples.CallerApiKey, null, new SecretRedactor(Samples.CallerApiKey), null);
+        Newtonsoft.Json.JsonConvert.DefaultSettings = () => new Newtonsoft.Json.JsonSerializerSettings { MissingMemberHandling = Newtonsoft.Json.MissingMemberHandling.Error };
+        try
+        {
+            var generated = await Outcome(new ApiKeysClient(Answering(HttpStatusCode.Created, body), preparer, Base));
+            var cached = await Outcome(new KernelApiKeysClient(Answering(HttpStatusCode.Created, body), preparer, Base));
+
+            // NSwag's own reader (JsonConvert.DeserializeObject) applies them; KernelClient's never does.
+            Assert.That(generated, Does.StartWith("ApiKeysClientException 201 Could not deserialize the response body string as OnKernel.CreatedApiKey."));
+            Assert.That(cached, Does.StartWith("ok 201 "));
+        }
+        finally
+        {
+            Newtonsoft.Json.JsonConvert.DefaultSettings = null;
+        }
+    }
+
+    [Test]
     public async Task The_cached_serializer_serves_concurrent_calls()
     {
         var preparer = new KernelRequestPreparer(Samples.CallerApiKey, null, new SecretRedactor(Samples.CallerApiKey), null);
