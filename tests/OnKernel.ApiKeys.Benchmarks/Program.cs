@@ -49,7 +49,7 @@ public static class Program
             .WithSummaryStyle(style.WithTimeUnit(TimeUnit.Microsecond));
         // BENCH_ORDER=client-first: this client's benchmark runs before the hand-written one. In one
         // process the side that runs second finds the code both share (Newtonsoft.Json, HttpClient)
-        // already compiled for the first side's types and profile; build/bench.sh alternates the order.
+        // already compiled for the first side's types and profile; build/bench.py alternates the order.
         if (Environment.GetEnvironmentVariable("BENCH_ORDER") == "client-first")
         {
             // "Client" sorts before "HandWritten"; declared order (the default) puts the baseline first.

@@ -31,11 +31,13 @@ internal sealed class AttemptContext
 
     /// <summary>
     /// Starts <paramref name="call"/> with this attempt handed over: whatever the generated call
-    /// takes before it first waits (<see cref="TakeHandedOver"/>) is this attempt; nothing is left
-    /// on the thread for a later call once it returns.
+    /// takes before it first waits (<see cref="TakeHandedOver"/>) is this attempt. Once it returns
+    /// the thread holds what it held before: nothing for a later call, and, should this call have
+    /// been started from inside another's start (a caller's logger, say), that call's own attempt.
     /// </summary>
     public Task<ApiKeysClientResponse<T>> InvokeWith<T>(KernelCall<T> call)
     {
+        var enclosing = _handedOver;
         _handedOver = this;
         try
         {
@@ -43,7 +45,7 @@ internal sealed class AttemptContext
         }
         finally
         {
-            _handedOver = null;
+            _handedOver = enclosing;
         }
     }
 

@@ -35,7 +35,8 @@ internal sealed partial class KernelPipeline
         _retryPolicy = retryPolicy;
         _redactor = redactor;
         _logger = logger ?? NullLogger.Instance;
-        // Without a logger nothing is timed and no log level is asked for (an interface call each).
+        // Without a logger, an attempt that succeeds is not timed and asks no log level (an interface
+        // call each); failures still ask, they are rare.
         // Stryker disable once Logical,Boolean,Conditional : timing or asking NullLogger only costs work nobody sees
         _logs = logger is not null and not NullLogger;
         _time = time ?? TimeProvider.System;

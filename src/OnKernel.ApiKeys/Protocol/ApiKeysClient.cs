@@ -93,10 +93,11 @@ internal partial class ApiKeysClient
 
     // Where NSwag's PrepareRequest(client_, request_, url_) was (the generator host rewrites it):
     // runs before the call's first await, so the attempt the pipeline handed over is this call's.
+    // Taken first, before the preparer runs any of the caller's code (its logger).
     private AttemptContext? PrepareAttemptRequest(HttpRequestMessage request)
     {
-        _requestPreparer?.Prepare(request);
         var attempt = AttemptContext.TakeHandedOver();
+        _requestPreparer?.Prepare(request);
         attempt?.OnSending(request);
         return attempt;
     }

@@ -1,12 +1,15 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
 using OnKernel.ApiKeys.Tests.Infrastructure;
+using RichardSzalay.MockHttp;
 
 namespace OnKernel.ApiKeys.Tests.Pipeline;
 
 /// <summary>
 /// The pipeline hands each attempt to the generated call it starts, on the calling thread; the
 /// call takes it before its first await. The hand-over must reach exactly that call, once, and
-/// never outlive it: a later call on the same thread (another attempt's, or the generated client
-/// used on its own) must not find a stale attempt.
+/// never outlive it: a later call on the same thread must not find a stale attempt, and a call
+/// started inside another call's start (from a caller's logger) must not take the outer one's.
 /// </summary>
 public class AttemptHandOverTests
 {
@@ -33,7 +36,6 @@ public class AttemptHandOverTests
 
         Assert.That(taken, Is.SameAs(attempt));
         Assert.That(tokenSeen, Is.EqualTo(source.Token));
-        Assert.That(AttemptContext.TakeHandedOver(), Is.Null, "nothing is left on the thread");
     }
 
     [Test]
@@ -94,5 +96,82 @@ public class AttemptHandOverTests
         await pending;
 
         Assert.That(takenBy, Is.EqualTo(new[] { first, second }));
+    }
+
+    [Test]
+    public async Task A_call_started_inside_another_calls_start_leaves_the_outer_call_its_own_attempt()
+    {
+        var outer = Attempt();
+        var inner = Attempt();
+        AttemptContext? innerTook = null;
+        AttemptContext? outerTook = null;
+
+        await outer.InvokeWith(KernelCall<ApiKey>.Of(_ =>
+        {
+            // Before the outer call takes its attempt, something it runs starts a call of its own.
+            inner.InvokeWith(KernelCall<ApiKey>.Of(_ =>
+            {
+                innerTook = AttemptContext.TakeHandedOver();
+                return Answered();
+            }));
+            outerTook = AttemptContext.TakeHandedOver();
+            return Answered();
+        }));
+
+        Assert.That(innerTook, Is.SameAs(inner));
+        Assert.That(outerTook, Is.SameAs(outer));
+        Assert.That(AttemptContext.TakeHandedOver(), Is.Null);
+    }
+
+    [Test]
+    public async Task A_request_whose_loggers_start_another_call_keeps_its_attempt_so_its_redirect_is_still_refused()
+    {
+        var nested = new MockKernel(o => o.LoggerFactory = null);
+        nested.Handler.When(HttpMethod.Get, MockKernel.BaseUrl + "org/api_keys/k2").Respond("application/json", ListSamples.Key("k2"));
+        Task<ApiKey>? started = null;
+        var kernel = new MockKernel(o => o.LoggerFactory = new StartingLoggerFactory(() => started ??= nested.ApiKeys.GetAsync("k2")));
+        kernel.Handler.When(HttpMethod.Get, MockKernel.BaseUrl + "org/api_keys/k1").Respond(_ =>
+        {
+            var redirect = new HttpResponseMessage(HttpStatusCode.Found);
+            redirect.Headers.Location = new Uri("https://elsewhere.example/k1");
+            return redirect;
+        });
+
+        var error = Assert.ThrowsAsync<KernelRedirectException>(() => kernel.ApiKeys.GetAsync("k1"))!;
+
+        Assert.That(started, Is.Not.Null, "the logger started a call while the request was prepared");
+        Assert.That((await started!).Id, Is.EqualTo("k2"));
+        Assert.That(error.Location, Is.EqualTo(new Uri("https://elsewhere.example/k1")));
+    }
+
+    /// <summary>A caller's logger that starts a call of its own when asked whether it logs request bodies.</summary>
+    private sealed class StartingLoggerFactory(Action start) : ILoggerFactory, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public void AddProvider(ILoggerProvider provider)
+        {
+        }
+
+        public void Dispose()
+        {
+        }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel)
+        {
+            if (logLevel == LogLevel.Trace)
+            {
+                start();
+            }
+
+            return false;
+        }
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+        }
     }
 }
