@@ -32,6 +32,10 @@ public class FailureWordingTests
         return null!;
     }
 
+    // An answer whose headers arrived and whose body then fails with the given exception on its first read.
+    private static HttpResponseMessage BreaksOffAfterTheHeaders(HttpStatusCode status, Exception failure) =>
+        new(status) { Content = new ScriptedContent("{\"id\":"u8.ToArray(), beforeFirstRead: () => throw failure) };
+
     [TestCase(HttpRequestError.ConnectionError)]
     [TestCase(HttpRequestError.NameResolutionError)]
     [TestCase(HttpRequestError.SecureConnectionError)]
@@ -76,10 +80,7 @@ public class FailureWordingTests
     [Test]
     public async Task A_body_that_breaks_off_after_the_headers_broke_while_reading_the_response()
     {
-        var error = await GetFails(r => r.Respond(_ => new HttpResponseMessage(HttpStatusCode.OK)
-        {
-            Content = new ScriptedContent("{\"id\":"u8.ToArray(), beforeFirstRead: () => throw new IOException("connection reset")),
-        }));
+        var error = await GetFails(r => r.Respond(_ => BreaksOffAfterTheHeaders(HttpStatusCode.OK, new IOException("connection reset"))));
 
         Assert.That(error, Is.TypeOf<KernelConnectionException>());
         // The body is read by the client's own bounded reader, so the stream's IOException arrives as itself.
@@ -90,10 +91,7 @@ public class FailureWordingTests
     public async Task A_body_read_that_fails_as_an_http_request_failure_after_the_headers_broke_while_reading_the_response()
     {
         // .NET Framework's handler reports a body that breaks off as an HttpRequestException, not an IOException.
-        var error = await GetFails(r => r.Respond(_ => new HttpResponseMessage(HttpStatusCode.OK)
-        {
-            Content = new ScriptedContent("{\"id\":"u8.ToArray(), beforeFirstRead: () => throw new HttpRequestException("Error while copying content to a stream.")),
-        }));
+        var error = await GetFails(r => r.Respond(_ => BreaksOffAfterTheHeaders(HttpStatusCode.OK, new HttpRequestException("Error while copying content to a stream."))));
 
         Assert.That(error, Is.TypeOf<KernelConnectionException>());
         Assert.That(error.Message, Is.EqualTo("GET org/api_keys/{id} failed: the connection to api.test broke while reading the response (Unknown); 1 attempt."));
@@ -107,10 +105,7 @@ public class FailureWordingTests
         kernel.OnCreate().Respond(_ =>
         {
             sent++;
-            return new HttpResponseMessage(HttpStatusCode.Created)
-            {
-                Content = new ScriptedContent("{\"id\":"u8.ToArray(), beforeFirstRead: () => throw new IOException("connection reset")),
-            };
+            return BreaksOffAfterTheHeaders(HttpStatusCode.Created, new IOException("connection reset"));
         });
         using var client = kernel.Client;
 
